@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"sinergi"
+	"sinergi/audit"
+)
+
+// appendAudit records a change in the same transaction as the change itself.
+// before and after are marshalled to JSON (nil for none).
+func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, action, entity string, entityID int64, before, after any) error {
+	a := sinergi.ActorFrom(ctx)
+	e := audit.Entry{
+		At: db.now().Format(time.RFC3339Nano), Actor: a.Label(), Action: action, Entity: entity, EntityID: entityID,
+		Before: jsonText(before), After: jsonText(after),
+	}
+	if a != nil {
+		e.ActorID = a.UserID
+	}
+	var lastID int64
+	if err := tx.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id = 1`+db.forUpdate()).Scan(&lastID, &e.PrevHash); err != nil {
+		return err
+	}
+	e.ID = lastID + 1
+	e.Hash = audit.Hash(e)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (id, at, actor_id, actor, action, entity, entity_id, before_data, after_data, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		e.ID, e.At, e.ActorID, e.Actor, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1`, e.ID, e.Hash)
+	return err
+}
+
+func jsonText(v any) string {
+	if v == nil {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return ""
+	}
+	return string(b)
+}
+
+const auditCols = `id, at, COALESCE(actor_id, 0), actor, action, entity, COALESCE(entity_id, 0), COALESCE(before_data, ''), COALESCE(after_data, ''), prev_hash, hash`
+
+func scanAudit(rows *sql.Rows) (audit.Entry, error) {
+	var e audit.Entry
+	err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	return e, err
+}
+
+// VerifyAudit walks the whole log and checks the chain and its head. It
+// returns the number of entries checked; a broken chain is an *audit.Broken.
+func (db *DB) VerifyAudit(ctx context.Context) (int, error) {
+	rows, err := db.SQL.QueryContext(ctx, `SELECT `+auditCols+` FROM audit_log ORDER BY id`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var v audit.Verifier
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return v.Checked, err
+		}
+		if err := v.Next(e); err != nil {
+			return v.Checked, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return v.Checked, err
+	}
+	var headID int64
+	var headHash string
+	if err := db.SQL.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id = 1`).Scan(&headID, &headHash); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return v.Checked, &audit.Broken{Reason: "the chain head row is missing"}
+		}
+		return v.Checked, err
+	}
+	return v.Checked, v.End(headID, headHash)
+}
+
+// AuditFilter selects audit entries.
+type AuditFilter struct {
+	Entity   string
+	EntityID int64
+	Offset   int
+	Limit    int
+}
+
+// AuditEntries lists entries, newest first. System admins only.
+func (db *DB) AuditEntries(ctx context.Context, f AuditFilter) (sinergi.List[audit.Entry], error) {
+	out := sinergi.List[audit.Entry]{Items: []audit.Entry{}}
+	if !sinergi.CanReadAudit(sinergi.ActorFrom(ctx)) {
+		return out, sinergi.Forbidden()
+	}
+	out.Offset, out.Limit = sinergi.ClampPage(f.Offset, f.Limit)
+	where, args := " WHERE 1=1", []any{}
+	if f.Entity != "" {
+		args = append(args, f.Entity)
+		where += " AND entity = $1"
+		if f.EntityID != 0 {
+			args = append(args, f.EntityID)
+			where += " AND entity_id = $2"
+		}
+	}
+	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM audit_log`+where, args...).Scan(&out.Total); err != nil {
+		return out, err
+	}
+	rows, err := db.SQL.QueryContext(ctx, `SELECT `+auditCols+` FROM audit_log`+where+` ORDER BY id DESC `+limitClause(len(args), out.Offset, out.Limit), args...)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return out, err
+		}
+		out.Items = append(out.Items, e)
+	}
+	return out, rows.Err()
+}

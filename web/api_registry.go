@@ -1,0 +1,365 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"sinergi"
+	"sinergi/region"
+)
+
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
+	return sinergi.Errorf(sinergi.CodeNotFound, "Alamat API tidak dikenal: %s %s", "Unknown API route: %s %s", r.Method, r.URL.Path)
+}
+
+func (s *Server) apiRegions(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	offset, err := queryInt(r, "offset")
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(r, "limit")
+	if err != nil {
+		return err
+	}
+	var level region.Level
+	if l := q.Get("level"); l != "" {
+		var ok bool
+		if level, ok = region.ParseLevel(l); !ok {
+			var v sinergi.Validation
+			v.Add("level", "Tingkat wilayah harus province, regency, district atau village", "Level must be province, regency, district or village")
+			return v.Err()
+		}
+	}
+	items, total := region.Search(region.Query{Q: q.Get("q"), Level: level, Parent: q.Get("parent"), Offset: offset, Limit: limit})
+	offset, limit = sinergi.ClampPage(offset, limit)
+	if items == nil {
+		items = []region.Region{}
+	}
+	writeJSON(w, http.StatusOK, sinergi.List[region.Region]{Items: items, Total: total, Offset: offset, Limit: min(limit, 500)})
+	return nil
+}
+
+func (s *Server) apiRegion(w http.ResponseWriter, r *http.Request) error {
+	reg, ok := region.Lookup(r.PathValue("code"))
+	if !ok {
+		return sinergi.NotFound("Wilayah", "Region")
+	}
+	writeJSON(w, http.StatusOK, struct {
+		region.Region
+		Ancestors []region.Region `json:"ancestors"`
+	}{reg, append([]region.Region{}, region.Ancestors(reg.Code)...)})
+	return nil
+}
+
+func (s *Server) apiSectors(w http.ResponseWriter, r *http.Request) error {
+	type sector struct {
+		Code   sinergi.Sector `json:"code"`
+		Label  string         `json:"label"`
+		Public bool           `json:"public"`
+	}
+	out := []sector{}
+	for _, x := range sinergi.Sectors {
+		out = append(out, sector{x.Code, x.Label.In(apiLang(r)), x.Public})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// orgFilter reads the list filters shared by the API and the HTML list.
+func orgFilter(r *http.Request) (sinergi.OrganizationFilter, error) {
+	q := r.URL.Query()
+	f := sinergi.OrganizationFilter{Q: q.Get("q"), Sector: sinergi.Sector(q.Get("sector")), RegionCode: q.Get("region")}
+	if f.RegionCode == "" {
+		f.RegionCode = q.Get("region_code")
+	}
+	var v sinergi.Validation
+	if f.Sector != "" {
+		if _, ok := sinergi.LookupSector(f.Sector); !ok {
+			v.Add("sector", "Sektor tidak dikenal", "Unknown sector")
+		}
+	}
+	if p := q.Get("public"); p != "" {
+		b, err := strconv.ParseBool(p)
+		if err != nil {
+			v.Add("public", "public harus true atau false", "public must be true or false")
+		}
+		f.Public = &b
+	}
+	if p := q.Get("parent_id"); p != "" {
+		id, err := strconv.ParseInt(p, 10, 64)
+		if err != nil || id <= 0 {
+			v.Add("parent_id", "parent_id harus bilangan bulat positif", "parent_id must be a positive integer")
+		}
+		f.ParentID = id
+	}
+	if len(f.Q) > 200 {
+		v.Add("q", "Kata kunci terlalu panjang", "Search text too long")
+	}
+	var err error
+	if f.Offset, err = queryInt(r, "offset"); err != nil {
+		return f, err
+	}
+	if f.Limit, err = queryInt(r, "limit"); err != nil {
+		return f, err
+	}
+	return f, v.Err()
+}
+
+func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) error {
+	f, err := orgFilter(r)
+	if err != nil {
+		return err
+	}
+	l, err := s.DB.Organizations(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) apiOrganization(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	o, err := s.DB.Organization(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(o.Version))
+	writeJSON(w, http.StatusOK, o)
+	return nil
+}
+
+func (s *Server) apiCreateOrganization(w http.ResponseWriter, r *http.Request) error {
+	var in sinergi.OrganizationInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	o, err := s.DB.CreateOrganization(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/organizations/"+strconv.FormatInt(o.ID, 10))
+	w.Header().Set("ETag", etag(o.Version))
+	writeJSON(w, http.StatusCreated, o)
+	return nil
+}
+
+// apiUpdateOrganization merges the JSON body onto the current record
+// (RFC 7396 style for these flat fields) and saves it under If-Match.
+func (s *Server) apiUpdateOrganization(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(r)
+	if err != nil {
+		return err
+	}
+	cur, err := s.DB.Organization(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if version == 0 { // merge onto what was read, never onto something newer
+		version = cur.Version
+	}
+	in := sinergi.OrganizationInput{Name: cur.Name, Acronym: cur.Acronym, Sector: cur.Sector, RegionCode: cur.RegionCode, ParentID: cur.ParentID}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	o, err := s.DB.UpdateOrganization(r.Context(), id, version, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(o.Version))
+	writeJSON(w, http.StatusOK, o)
+	return nil
+}
+
+func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	us, err := s.DB.Units(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if us == nil {
+		us = []sinergi.Unit{}
+	}
+	writeJSON(w, http.StatusOK, sinergi.List[sinergi.Unit]{Items: us, Total: len(us), Limit: len(us)})
+	return nil
+}
+
+func (s *Server) apiUnit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	u, err := s.DB.Unit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(u.Version))
+	writeJSON(w, http.StatusOK, u)
+	return nil
+}
+
+func (s *Server) apiCreateUnit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in sinergi.UnitInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	u, err := s.DB.CreateUnit(r.Context(), id, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/units/"+strconv.FormatInt(u.ID, 10))
+	w.Header().Set("ETag", etag(u.Version))
+	writeJSON(w, http.StatusCreated, u)
+	return nil
+}
+
+func (s *Server) apiUpdateUnit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(r)
+	if err != nil {
+		return err
+	}
+	cur, err := s.DB.Unit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if version == 0 { // merge onto what was read, never onto something newer
+		version = cur.Version
+	}
+	in := sinergi.UnitInput{Name: cur.Name, Kind: cur.Kind, ParentID: cur.ParentID}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	u, err := s.DB.UpdateUnit(r.Context(), id, version, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(u.Version))
+	writeJSON(w, http.StatusOK, u)
+	return nil
+}
+
+func (s *Server) apiDeleteUnit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.DB.DeleteUnit(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiPeople(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	offset, err := queryInt(r, "offset")
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(r, "limit")
+	if err != nil {
+		return err
+	}
+	l, err := s.DB.People(r.Context(), id, r.URL.Query().Get("q"), offset, limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) apiPerson(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := s.DB.Person(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(p.Version))
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
+
+func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in sinergi.PersonInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	p, err := s.DB.CreatePerson(r.Context(), id, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/people/"+strconv.FormatInt(p.ID, 10))
+	w.Header().Set("ETag", etag(p.Version))
+	writeJSON(w, http.StatusCreated, p)
+	return nil
+}
+
+func (s *Server) apiUpdatePerson(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(r)
+	if err != nil {
+		return err
+	}
+	cur, err := s.DB.Person(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if version == 0 { // merge onto what was read, never onto something newer
+		version = cur.Version
+	}
+	in := sinergi.PersonInput{Name: cur.Name, NIP: cur.NIP, Position: cur.Position, Email: cur.Email, UnitID: cur.UnitID}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	p, err := s.DB.UpdatePerson(r.Context(), id, version, in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(p.Version))
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
+
+func (s *Server) apiDeletePerson(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.DB.DeletePerson(r.Context(), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"sinergi"
+)
+
+// status is the one table from error codes to HTTP status.
+var status = map[sinergi.Code]int{
+	sinergi.CodeInvalid:            http.StatusBadRequest,
+	sinergi.CodeNotFound:           http.StatusNotFound,
+	sinergi.CodeConflict:           http.StatusConflict,
+	sinergi.CodeForbidden:          http.StatusForbidden,
+	sinergi.CodeUnauthorized:       http.StatusUnauthorized,
+	sinergi.CodePreconditionFailed: http.StatusPreconditionFailed,
+	sinergi.CodeTooManyRequests:    http.StatusTooManyRequests,
+	sinergi.CodeRuleViolation:      http.StatusUnprocessableEntity,
+	sinergi.CodeInternal:           http.StatusInternalServerError,
+}
+
+// asDomain returns err as a domain error; anything else is internal and is
+// logged here, once, with the request id.
+func (s *Server) asDomain(r *http.Request, err error) *sinergi.Error {
+	var e *sinergi.Error
+	if errors.As(err, &e) && e.Code != sinergi.CodeInternal {
+		return e
+	}
+	if errors.Is(r.Context().Err(), err) || errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
+		s.Log.Info("request cancelled", "request_id", requestID(r))
+	} else {
+		s.Log.Error("internal error", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	return &sinergi.Error{Code: sinergi.CodeInternal,
+		Msg: sinergi.T("Terjadi kesalahan internal (kode permintaan "+requestID(r)+")", "Internal error (request id "+requestID(r)+")")}
+}
+
+// Problem is an RFC 9457 problem document with Sinergi's extensions.
+type Problem struct {
+	Type      string         `json:"type"`
+	Title     string         `json:"title"`
+	Status    int            `json:"status"`
+	Code      string         `json:"code"`
+	Detail    string         `json:"detail"`
+	Errors    []ProblemField `json:"errors,omitempty"`
+	Citation  string         `json:"citation,omitempty"`
+	RequestID string         `json:"request_id"`
+}
+
+// ProblemField is one field's problem.
+type ProblemField struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// apiError writes err as application/problem+json.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	e := s.asDomain(r, err)
+	lang := apiLang(r)
+	st := status[e.Code]
+	p := Problem{Type: "about:blank", Title: http.StatusText(st), Status: st, Code: string(e.Code),
+		Detail: e.Msg.In(lang), RequestID: requestID(r), Citation: e.Citation}
+	if e.Rule != "" {
+		p.Code = e.Rule
+		p.Type = "/api/v1/problems/" + e.Rule
+	}
+	for _, f := range e.Fields {
+		p.Errors = append(p.Errors, ProblemField{Field: f.Field, Message: f.Msg.In(lang)})
+	}
+	if e.Code == sinergi.CodeUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="sinergi"`)
+	}
+	writeJSONStatus(w, "application/problem+json", st, p)
+}
+
+// htmlError renders an error page for errors that are not a form's own.
+func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
+	e := s.asDomain(r, err)
+	if e.Code == sinergi.CodeUnauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	st := status[e.Code]
+	s.render(w, r, st, "error", page{Title: http.StatusText(st), Data: map[string]any{"Status": st, "Message": e.Msg.In(lang(r)), "RequestID": requestID(r)}})
+}
+
+func logAttrs(r *http.Request) []any { return []any{slog.String("request_id", requestID(r))} }

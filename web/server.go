@@ -1,0 +1,76 @@
+// Package web serves Sinergi over HTTP: the server-rendered web UI and the
+// JSON API under /api/v1, on one port.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"sinergi/store"
+)
+
+// Server is the HTTP side of Sinergi. It keeps no state of its own that
+// matters beyond a request: sessions live in the database.
+type Server struct {
+	DB      *store.DB
+	Log     *slog.Logger
+	Version string
+	Quiet   bool // no access log lines (benchmarks)
+
+	metrics *metrics
+	logins  *loginLimiter
+	pages   *pages
+}
+
+// New prepares a server over db.
+func New(db *store.DB, log *slog.Logger, version string) *Server {
+	s := &Server{DB: db, Log: log, Version: version, metrics: newMetrics(), logins: newLoginLimiter()}
+	s.pages = mustParsePages()
+	return s
+}
+
+// Handler returns the whole application with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "403 permintaan lintas situs ditolak / cross-origin request refused", http.StatusForbidden)
+	}))
+	return s.observe(secure(csrf.Handler(s.authenticate(mux))))
+}
+
+// ready reports whether the database answers and its schema is current.
+func (s *Server) ready(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := s.DB.SQL.PingContext(ctx); err != nil {
+		return err
+	}
+	return s.DB.CheckSchema(ctx)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.ready(r.Context()); err != nil {
+		s.Log.Warn("not ready", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("not ready: " + err.Error() + "\n"))
+		return
+	}
+	w.Write([]byte("ready\n"))
+}
+
+// WithQuiet turns the access log off (for benchmarks) and returns s.
+func (s *Server) WithQuiet(q bool) *Server {
+	s.Quiet = q
+	return s
+}
