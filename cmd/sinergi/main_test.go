@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"sinergi/store"
 	"sinergi/store/storetest"
 )
 
@@ -151,5 +152,30 @@ func TestServeDemoAndShutdown(t *testing.T) {
 	}
 	if !seen {
 		t.Fatalf("no JSON request log line: %s", logs.String())
+	}
+}
+
+func TestAuditVerifyNamesBrokenEntry(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errs := run(t, "", "demo", "--db", dsn); code != 0 {
+		t.Fatal(errs)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stmts := []string{`DROP TRIGGER audit_log_no_update`, `UPDATE audit_log SET actor = 'mallory' WHERE id = 5`}
+	if db.Dialect == store.Postgres {
+		stmts = []string{`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`, stmts[1]}
+	}
+	for _, s := range stmts {
+		if _, err := db.SQL.Exec(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errs := run(t, "", "audit", "verify", "--db", dsn)
+	if code == 0 || !strings.Contains(errs, "entri 5") {
+		t.Fatalf("got exit %d, %q; want failure naming entry 5", code, errs)
 	}
 }
