@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"sinergi"
 	"sinergi/region"
@@ -56,7 +57,8 @@ func (db *DB) Organizations(ctx context.Context, f sinergi.OrganizationFilter) (
 		w.add(`sector = ?`, string(f.Sector))
 	}
 	if f.RegionCode != "" {
-		w.add(`(region_code = ? OR region_code LIKE ?)`, f.RegionCode, f.RegionCode+".%")
+		// codes are digits and dots (checked by the caller); escape anyway
+		w.add(`(region_code = ? OR region_code LIKE ? ESCAPE '\')`, f.RegionCode, strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.RegionCode)+".%")
 	}
 	if f.ParentID != 0 {
 		w.add(`parent_id = ?`, f.ParentID)

@@ -35,6 +35,10 @@ func (db *DB) CreateToken(ctx context.Context, userID int64, name string, expire
 	if n := utf8.RuneCountInString(name); n < 1 || n > 100 {
 		v.Add("name", "Nama token wajib diisi (paling banyak 100 karakter)", "Token name is required (at most 100 characters)")
 	}
+	if expires != nil {
+		e := expires.UTC().Truncate(time.Microsecond)
+		expires = &e
+	}
 	if expires != nil && !expires.After(db.now()) {
 		v.Add("expires_at", "Tanggal kedaluwarsa harus di masa depan", "Expiry must be in the future")
 	}

@@ -140,7 +140,7 @@ func (db *DB) CreateUser(ctx context.Context, in sinergi.UserInput) (*sinergi.Us
 		err := tx.QueryRowContext(ctx, `INSERT INTO users (email, name, organization_id, person_id, roles, password_hash, active, lang, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, TRUE, 'id', $7) RETURNING id`,
 			in.Email, in.Name, in.OrganizationID, nullID(in.PersonID), joinRoles(in.Roles), hash, db.now()).Scan(&id)
-		if sinergi.ErrorCode(dbErr(err)) == sinergi.CodeConflict {
+		if err != nil && sinergi.ErrorCode(dbErr(err)) == sinergi.CodeConflict && strings.Contains(err.Error(), "email") {
 			var v sinergi.Validation
 			v.Add("email", "Alamat surel ini sudah dipakai akun lain", "This e-mail address is already used by another account")
 			return v.Err()

@@ -85,13 +85,23 @@ func (s *Server) apiCreateToken(w http.ResponseWriter, r *http.Request) error {
 		return sinergi.Unauthorized()
 	}
 	var in struct {
-		Name      string     `json:"name"`
-		ExpiresAt *time.Time `json:"expires_at"`
+		Name      string `json:"name"`
+		ExpiresAt string `json:"expires_at"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	t, secret, err := s.DB.CreateToken(r.Context(), u.ID, in.Name, in.ExpiresAt)
+	var expires *time.Time
+	if in.ExpiresAt != "" {
+		e, err := time.Parse(time.RFC3339, in.ExpiresAt)
+		if err != nil {
+			var v sinergi.Validation
+			v.Add("expires_at", "Tanggal kedaluwarsa harus RFC 3339, mis. 2027-01-31T00:00:00+08:00", "Expiry must be RFC 3339, e.g. 2027-01-31T00:00:00+08:00")
+			return v.Err()
+		}
+		expires = &e
+	}
+	t, secret, err := s.DB.CreateToken(r.Context(), u.ID, in.Name, expires)
 	if err != nil {
 		return err
 	}

@@ -31,12 +31,13 @@ func (s *Server) apiRegions(w http.ResponseWriter, r *http.Request) error {
 			return v.Err()
 		}
 	}
-	items, total := region.Search(region.Query{Q: q.Get("q"), Level: level, Parent: q.Get("parent"), Offset: offset, Limit: limit})
-	offset, limit = sinergi.ClampPage(offset, limit)
-	if items == nil {
-		items = []region.Region{}
+	// regions page up to 500 at a time (region.Search's own cap)
+	if limit <= 0 {
+		limit = 50
 	}
-	writeJSON(w, http.StatusOK, sinergi.List[region.Region]{Items: items, Total: total, Offset: offset, Limit: min(limit, 500)})
+	limit = min(limit, 500)
+	items, total := region.Search(region.Query{Q: q.Get("q"), Level: level, Parent: q.Get("parent"), Offset: offset, Limit: limit})
+	writeJSON(w, http.StatusOK, sinergi.List[region.Region]{Items: items, Total: total, Offset: offset, Limit: limit})
 	return nil
 }
 
@@ -92,6 +93,9 @@ func orgFilter(r *http.Request) (sinergi.OrganizationFilter, error) {
 			v.Add("parent_id", "parent_id harus bilangan bulat positif", "parent_id must be a positive integer")
 		}
 		f.ParentID = id
+	}
+	if f.RegionCode != "" && !region.Valid(f.RegionCode) {
+		v.Add("region", "Kode wilayah tidak dikenal (contoh: 73.09)", "Unknown region code (e.g. 73.09)")
 	}
 	if len(f.Q) > 200 {
 		v.Add("q", "Kata kunci terlalu panjang", "Search text too long")

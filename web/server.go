@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"sinergi"
 	"sinergi/store"
 )
 
@@ -37,7 +38,12 @@ func (s *Server) Handler() http.Handler {
 	s.routes(mux)
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "403 permintaan lintas situs ditolak / cross-origin request refused", http.StatusForbidden)
+		err := sinergi.Errorf(sinergi.CodeForbidden, "Permintaan lintas situs ditolak", "Cross-origin request refused")
+		if isAPI(r) {
+			s.apiError(w, r, err)
+		} else {
+			s.htmlError(w, r, err)
+		}
 	}))
 	return s.observe(secure(csrf.Handler(s.authenticate(mux))))
 }
