@@ -8,14 +8,16 @@ import (
 	"sinergi/store"
 )
 
-type task struct{ Text, Link string }
-
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	counts, err := s.DB.Counts(r.Context(), 0)
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Counts": counts, "Tasks": []task{}}
+	tasks, err := s.tasks(r)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Counts": counts, "Tasks": tasks}
 	if u := currentUser(r); u != nil {
 		own, err := s.DB.Counts(r.Context(), u.OrganizationID)
 		if err != nil {

@@ -2,10 +2,22 @@ package web
 
 import "net/http"
 
-// routes lists every route of the application in one place.
+// router registers routes; each module lists its own in routes_<module>.go.
+type router struct {
+	s   *Server
+	mux *http.ServeMux
+}
+
+func (g router) api(pattern string, h apiHandler)   { g.mux.Handle(pattern, g.s.api(h)) }
+func (g router) html(pattern string, h htmlHandler) { g.mux.Handle(pattern, g.s.html(h)) }
+
+// routes lists the foundation's routes and calls each module's.
 func (s *Server) routes(mux *http.ServeMux) {
-	api := func(pattern string, h apiHandler) { mux.Handle(pattern, s.api(h)) }
-	html := func(pattern string, h htmlHandler) { mux.Handle(pattern, s.html(h)) }
+	g := router{s, mux}
+	api, html := g.api, g.html
+	for _, module := range []func(router){} {
+		module(g)
+	}
 
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
