@@ -49,15 +49,34 @@ func (db *DB) migrations() ([]migration, error) {
 	return out, nil
 }
 
-// SchemaVersion returns the applied and the latest known schema version.
+// applied returns the versions recorded in schema_migrations.
+func applied(ctx context.Context, q querier) (map[int]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
+}
+
+// SchemaVersion returns the number of known migrations applied ("current")
+// and the number this binary knows ("latest"); they are equal when the
+// schema is up to date. Migrations are tracked one by one, so a module's
+// migration numbered below one already applied still runs.
 func (db *DB) SchemaVersion(ctx context.Context) (current, latest int, err error) {
 	ms, err := db.migrations()
 	if err != nil {
 		return 0, 0, err
 	}
-	if len(ms) > 0 {
-		latest = ms[len(ms)-1].version
-	}
+	latest = len(ms)
 	var exists bool
 	switch db.Dialect {
 	case SQLite:
@@ -68,7 +87,18 @@ func (db *DB) SchemaVersion(ctx context.Context) (current, latest int, err error
 	if err != nil || !exists {
 		return 0, latest, err
 	}
-	err = db.SQL.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current)
+	done, err := applied(ctx, db.SQL)
+	if err != nil {
+		return 0, latest, err
+	}
+	for _, m := range ms {
+		if done[m.version] {
+			current++
+		}
+	}
+	if len(done) > current { // versions this binary does not know
+		current = latest + len(done) - current
+	}
 	return current, latest, err
 }
 
@@ -81,9 +111,9 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 	}
 	switch {
 	case cur < latest:
-		return fmt.Errorf("database schema is at version %d, this binary needs %d: run `sinergi migrate` (or start serve without --no-migrate)", cur, latest)
+		return fmt.Errorf("database schema lacks %d of this binary's %d migrations: run `sinergi migrate` (or start serve without --no-migrate)", latest-cur, latest)
 	case cur > latest:
-		return fmt.Errorf("database schema is at version %d, newer than this binary knows (%d): upgrade sinergi", cur, latest)
+		return fmt.Errorf("database schema has %d migrations this binary does not know: upgrade sinergi", cur-latest)
 	}
 	return nil
 }
@@ -110,13 +140,13 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)`); err != nil {
 		return 0, fmt.Errorf("create schema_migrations: %w", err)
 	}
-	var cur int
-	if err := conn.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+	done, err := applied(ctx, conn)
+	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, m := range ms {
-		if m.version <= cur {
+		if done[m.version] {
 			continue
 		}
 		tx, err := conn.BeginTx(ctx, nil)
