@@ -20,7 +20,7 @@ import (
 
 // env is a running server over a fresh database, with a few accounts.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	srv    *httptest.Server
 	orgA   *sinergi.Organization // a regency government
@@ -30,7 +30,7 @@ type env struct {
 
 var sys = sinergi.WithActor(context.Background(), sinergi.SystemActor)
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	db := storetest.Open(t)
 	s := web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test")
