@@ -52,6 +52,9 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := createUsers(ctx, db, p.inputs); err != nil {
 		return nil, err
 	}
+	if err := loadAssistance(ctx, db); err != nil {
+		return nil, err
+	}
 	return p.accounts, nil
 }
 

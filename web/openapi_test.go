@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -741,8 +742,12 @@ func TestOpenAPIResponses(t *testing.T) {
 		t.Errorf("unknown route: problem document does not match: %v", err)
 	}
 
-	// Every documented operation was seen to succeed and to fail.
+	// Every documented operation was seen to succeed and to fail. Modules'
+	// operations (openapi/*.json) are checked by the modules' own tests.
 	for _, op := range c.doc.operations() {
+		if moduleOperation(t, op) {
+			continue
+		}
 		sts := c.seen[op]
 		sort.Ints(sts)
 		if !slices.ContainsFunc(sts, func(s int) bool { return s >= 200 && s < 300 }) {
@@ -757,4 +762,28 @@ func TestOpenAPIResponses(t *testing.T) {
 			t.Logf("%-45s %v", op, c.seen[op])
 		}
 	}
+}
+
+// moduleOperation reports whether op ("METHOD /path") is documented in a
+// module's fragment (openapi/*.json) rather than in openapi.json.
+func moduleOperation(t *testing.T, op string) bool {
+	t.Helper()
+	files, _ := filepath.Glob("openapi/*.json")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var frag struct {
+			Paths map[string]map[string]any `json:"paths"`
+		}
+		if err := json.Unmarshal(b, &frag); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		method, path, _ := strings.Cut(op, " ")
+		if _, ok := frag.Paths[path][strings.ToLower(method)]; ok {
+			return true
+		}
+	}
+	return false
 }

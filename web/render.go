@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -222,8 +223,8 @@ func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 // formErrors turns a domain error into the form's messages; other errors
 // are returned for the generic error page.
 func formErrors(err error) ([]sinergi.FieldError, string, error) {
-	e, ok := err.(*sinergi.Error)
-	if !ok || (e.Code != sinergi.CodeInvalid && e.Code != sinergi.CodeConflict && e.Code != sinergi.CodePreconditionFailed && e.Code != sinergi.CodeRuleViolation) {
+	var e *sinergi.Error
+	if !errors.As(err, &e) || (e.Code != sinergi.CodeInvalid && e.Code != sinergi.CodeConflict && e.Code != sinergi.CodePreconditionFailed && e.Code != sinergi.CodeRuleViolation) {
 		return nil, "", err
 	}
 	fields := e.Fields
