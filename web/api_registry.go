@@ -110,16 +110,38 @@ func orgFilter(r *http.Request) (sinergi.OrganizationFilter, error) {
 	return f, v.Err()
 }
 
+// apiOrganizations lists the registry. The registry is public and the same
+// for every caller, so pages are cached by the table's data version.
 func (s *Server) apiOrganizations(w http.ResponseWriter, r *http.Request) error {
 	f, err := orgFilter(r)
 	if err != nil {
 		return err
 	}
-	l, err := s.DB.Organizations(r.Context(), f)
+	version, err := s.DB.DataVersion(r.Context(), "organizations")
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, l)
+	key := r.URL.RawQuery
+	page, ok := s.orgPages.get(version, key)
+	if !ok {
+		l, err := s.DB.Organizations(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		body, err := marshalJSON(l)
+		if err != nil {
+			return err
+		}
+		page = s.orgPages.put(version, key, body)
+	}
+	w.Header().Set("ETag", page.etag)
+	if inm := r.Header.Get("If-None-Match"); inm != "" && inm == page.etag {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(page.body)))
+	w.Write(page.body)
 	return nil
 }
 

@@ -198,3 +198,28 @@ func TestOperations(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganizationListCache(t *testing.T) {
+	e := newEnv(t)
+	first := e.do("GET", "/api/v1/organizations?sector=community", "", "")
+	if first.json(t)["total"] != float64(0) {
+		t.Fatalf("got %s", first.body)
+	}
+	tag := first.header.Get("ETag")
+	if r := e.do("GET", "/api/v1/organizations?sector=community", "", "", "If-None-Match", tag); r.status != http.StatusNotModified {
+		t.Fatalf("unchanged list with its ETag: got %d, want 304", r.status)
+	}
+	// a write through the API, and one straight into the database (another
+	// server copy or a tool), both show at once
+	e.do("POST", "/api/v1/organizations", "adminA", `{"name":"Komunitas Rel Maros","sector":"community"}`)
+	if r := e.do("GET", "/api/v1/organizations?sector=community", "", "", "If-None-Match", tag); r.status != 200 || r.json(t)["total"] != float64(1) {
+		t.Fatalf("after a create: %d %s", r.status, r.body)
+	}
+	if _, err := e.db.SQL.Exec(`UPDATE organizations SET name = 'Komunitas Rel Barru' WHERE sector = 'community'`); err != nil {
+		t.Fatal(err)
+	}
+	r := e.do("GET", "/api/v1/organizations?sector=community", "", "")
+	if !strings.Contains(string(r.body), "Komunitas Rel Barru") {
+		t.Fatalf("a change made outside this server is not shown: %s", r.body)
+	}
+}

@@ -28,7 +28,9 @@ func (s *Server) asDomain(r *http.Request, err error) *sinergi.Error {
 	if errors.As(err, &e) && e.Code != sinergi.CodeInternal {
 		return e
 	}
-	if errors.Is(r.Context().Err(), err) || errors.Is(err, r.Context().Err()) && r.Context().Err() != nil {
+	// a client that hung up makes the driver fail in its own words (pgx says
+	// "bad connection"): that is a cancellation, not an internal error
+	if r.Context().Err() != nil {
 		s.Log.Info("request cancelled", "request_id", requestID(r))
 	} else {
 		s.Log.Error("internal error", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "err", err)

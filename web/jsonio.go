@@ -16,18 +16,25 @@ import (
 // maxBody is the largest JSON request body accepted.
 const maxBody = 1 << 20
 
-func writeJSONStatus(w http.ResponseWriter, contentType string, st int, v any) {
+// marshalJSON encodes v as the API writes it (no HTML escaping, final newline).
+func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	err := enc.Encode(v)
+	return buf.Bytes(), err
+}
+
+func writeJSONStatus(w http.ResponseWriter, contentType string, st int, v any) {
+	b, err := marshalJSON(v)
+	if err != nil {
 		http.Error(w, `{"code":"internal"}`, http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(st)
-	w.Write(buf.Bytes())
+	w.Write(b)
 }
 
 func writeJSON(w http.ResponseWriter, st int, v any) {

@@ -20,14 +20,15 @@ type Server struct {
 	Version string
 	Quiet   bool // no access log lines (benchmarks)
 
-	metrics *metrics
-	logins  *loginLimiter
-	pages   *pages
+	metrics  *metrics
+	logins   *loginLimiter
+	pages    *pages
+	orgPages *pageCache
 }
 
 // New prepares a server over db.
 func New(db *store.DB, log *slog.Logger, version string) *Server {
-	s := &Server{DB: db, Log: log, Version: version, metrics: newMetrics(), logins: newLoginLimiter()}
+	s := &Server{DB: db, Log: log, Version: version, metrics: newMetrics(), logins: newLoginLimiter(), orgPages: newPageCache(1000)}
 	s.pages = mustParsePages()
 	return s
 }
@@ -67,7 +68,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.ready(r.Context()); err != nil {
-		s.Log.Warn("not ready", "err", err)
+		if r.Context().Err() == nil { // not when the caller hung up
+			s.Log.Warn("not ready", "err", err)
+		}
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("not ready: " + err.Error() + "\n"))
 		return
