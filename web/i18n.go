@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"sinergi/idfmt"
 )
 
 // lang is the UI language of a browser request: the "lang" cookie, else
@@ -39,34 +41,11 @@ func apiLang(r *http.Request) string {
 	return best
 }
 
-var monthsID = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-
-// FormatDate writes a date as Indonesian documents do ("29 November 2026")
-// or in English ("29 November 2026" too, with English month names).
-func FormatDate(t time.Time, lang string) string {
-	if t.IsZero() {
-		return "—"
-	}
-	if lang == "en" {
-		return t.Format("2 January 2006")
-	}
-	return strconv.Itoa(t.Day()) + " " + monthsID[t.Month()-1] + " " + strconv.Itoa(t.Year())
-}
-
-// wita is Sulawesi's time zone, used for times shown in the UI.
-var wita = time.FixedZone("WITA", 8*3600)
+// FormatDate writes a date as Indonesian documents do ("29 November 2026").
+func FormatDate(t time.Time, lang string) string { return idfmt.Date(t, lang) }
 
 // FormatDateTime writes "29 November 2026 pukul 09.30 WITA".
-func FormatDateTime(t time.Time, lang string) string {
-	if t.IsZero() {
-		return "—"
-	}
-	t = t.In(wita)
-	if lang == "en" {
-		return FormatDate(t, lang) + ", " + t.Format("15:04") + " WITA"
-	}
-	return FormatDate(t, lang) + " pukul " + t.Format("15.04") + " WITA"
-}
+func FormatDateTime(t time.Time, lang string) string { return idfmt.DateTime(t, lang) }
 
 func (s *Server) setLang(w http.ResponseWriter, r *http.Request) error {
 	l := r.PathValue("lang")
