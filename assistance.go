@@ -181,6 +181,7 @@ type Responsibility struct {
 type AssistanceRequest struct {
 	ID                     int64               `json:"id"`
 	Number                 string              `json:"number"`
+	ResponseNumber         string              `json:"response_number"`
 	RequesterOrgID         int64               `json:"requester_org_id"`
 	RequesterOrgName       string              `json:"requester_org_name"`
 	RequesterUnitID        *int64              `json:"requester_unit_id"`
@@ -215,6 +216,17 @@ type AssistanceRequest struct {
 	Version                int64               `json:"version"`
 	CreatedAt              time.Time           `json:"created_at"`
 	UpdatedAt              time.Time           `json:"updated_at"`
+}
+
+// Input returns the request as the input that would create it: the base a
+// change of a draft starts from.
+func (r *AssistanceRequest) Input() AssistanceInput {
+	return AssistanceInput{RequesterOrgID: r.RequesterOrgID, RequesterUnitID: r.RequesterUnitID, ProviderOrgID: r.ProviderOrgID,
+		ProviderUnitID: r.ProviderUnitID, Subject: r.Subject, Description: r.Description, Grounds: append(Grounds{}, r.Grounds...),
+		Emergency: r.Emergency, EmergencyJustification: r.EmergencyJustification, NeededBy: r.NeededBy, CostEstimate: r.CostEstimate,
+		Classification: r.Classification, Activity: r.Activity, Documents: append([]RequestedDocument{}, r.Documents...),
+		Attachments: append([]Attachment{}, r.Attachments...), Responsibility: r.Responsibility.Holder,
+		LegalBasis: r.Responsibility.LegalBasis, AgreementRef: r.Responsibility.AgreementRef}
 }
 
 // Parties returns the two organisations of the request.
@@ -402,6 +414,9 @@ type AssistanceService interface {
 	AssistanceRequest(ctx context.Context, id int64) (*AssistanceRequest, error)
 	AssistanceRequests(ctx context.Context, f AssistanceFilter) (List[AssistanceRequest], error)
 	CreateAssistanceRequest(ctx context.Context, in AssistanceInput) (*AssistanceRequest, error)
+	// UpdateAssistanceRequest changes a draft: edit receives the draft as
+	// input and changes it (e.g. by decoding a JSON merge patch onto it).
+	UpdateAssistanceRequest(ctx context.Context, id, version int64, edit func(in *AssistanceInput) error) (*AssistanceRequest, error)
 	SubmitAssistanceRequest(ctx context.Context, id, version int64, in StepInput) (*AssistanceRequest, error)
 	AcceptAssistanceRequest(ctx context.Context, id, version int64, in StepInput) (*AssistanceRequest, error)
 	RefuseAssistanceRequest(ctx context.Context, id, version int64, in RefusalInput) (*AssistanceRequest, error)

@@ -57,7 +57,7 @@ func CheckCostSharing(total int64, parties []int64, shares []sinergi.CostShare, 
 			return violation(RuleCost, CiteCost, "Mata anggaran "+s.BudgetLine+" dibebani dua kali untuk biaya yang sama (pembiayaan ganda)", "Budget line "+s.BudgetLine+" is charged twice for the same cost (double financing)")
 		}
 		if usedElsewhere[k] {
-			return violation(RuleCost, CiteCost, "Mata anggaran "+s.BudgetLine+" sudah membiayai permohonan lain untuk kegiatan yang sama (pembiayaan ganda)", "Budget line "+s.BudgetLine+" already pays for another request of the same activity (double financing)")
+			return DoubleFinancing(s.BudgetLine)
 		}
 		seen[k] = true
 		sum += s.Amount
@@ -68,6 +68,12 @@ func CheckCostSharing(total int64, parties []int64, shares []sinergi.CostShare, 
 			"The shares ("+rupiah.Format(sum)+") must add up to the cost estimate ("+rupiah.Format(total)+")")
 	}
 	return nil
+}
+
+// DoubleFinancing (BK-COST) is the violation of charging a budget line that
+// already pays for another live request of the same activity.
+func DoubleFinancing(line string) *sinergi.Error {
+	return violation(RuleCost, CiteCost, "Mata anggaran "+line+" sudah membiayai permohonan lain untuk kegiatan yang sama (pembiayaan ganda)", "Budget line "+line+" already pays for another request of the same activity (double financing)")
 }
 
 // CheckCostAgreed (BK-COST): when the assistance costs money, it cannot

@@ -30,6 +30,11 @@ func loadAssistance(ctx context.Context, db *store.DB) error {
 		return sinergi.WithActor(ctx, &sinergi.Actor{System: true, Roles: []sinergi.Role{sinergi.RoleOrgAdmin}, OrgID: ids[slug],
 			Email: "admin." + slug + "@sinergi.test", Name: people[slug][0].Name + suffix})
 	}
+	// Maros numbers its letters by its own pattern (tata naskah dinas); the others use the default
+	if _, err := db.SetAssistanceNumbering(as("maros"), ids["maros"], 0, sinergi.AssistanceNumberingInput{
+		Pattern: "{security}-{serial:3}/{agency}/{unit}/{archive}/{month_roman}/{year}", AgencyCode: "MRS", UnitCode: "BAPPELITBANGDA", ArchiveCode: "PR.01"}); err != nil {
+		return fmt.Errorf("demo: numbering: %w", err)
+	}
 	type step func(r *sinergi.AssistanceRequest) (*sinergi.AssistanceRequest, error)
 	req := func(from, to string, in sinergi.AssistanceInput, steps ...step) error {
 		in.RequesterOrgID, in.ProviderOrgID = ids[from], ids[to]

@@ -55,7 +55,7 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := loadAssistance(ctx, db); err != nil {
 		return nil, err
 	}
-	return p.accounts, nil
+	return p.accounts, loadForums(ctx, db)
 }
 
 // loadOrg creates an organisation, its units and its people, and returns

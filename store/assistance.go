@@ -13,7 +13,7 @@ import (
 
 var _ sinergi.AssistanceService = (*DB)(nil)
 
-const assistCols = `r.id, r.number, r.requester_org_id, ro.name, r.requester_unit_id, r.provider_org_id, po.name, r.provider_unit_id,
+const assistCols = `r.id, r.number, r.response_number, r.requester_org_id, ro.name, r.requester_unit_id, r.provider_org_id, po.name, r.provider_unit_id,
 	r.subject, r.description, r.grounds, r.emergency, r.emergency_justification, r.needed_by, r.cost_estimate, r.classification,
 	r.activity, r.documents, r.attachments, r.responsibility, r.legal_basis, r.agreement_ref, r.agreement_requester_at,
 	r.agreement_provider_at, r.status, r.submitted_at, r.due_date, r.responded_at, r.refusal_ground, r.refusal_reason,
@@ -32,7 +32,7 @@ func utcp(t *time.Time) *time.Time {
 func scanAssist(row interface{ Scan(...any) error }) (*sinergi.AssistanceRequest, error) {
 	var r sinergi.AssistanceRequest
 	var grounds, docs, atts string
-	err := row.Scan(&r.ID, &r.Number, &r.RequesterOrgID, &r.RequesterOrgName, &r.RequesterUnitID, &r.ProviderOrgID, &r.ProviderOrgName, &r.ProviderUnitID,
+	err := row.Scan(&r.ID, &r.Number, &r.ResponseNumber, &r.RequesterOrgID, &r.RequesterOrgName, &r.RequesterUnitID, &r.ProviderOrgID, &r.ProviderOrgName, &r.ProviderUnitID,
 		&r.Subject, &r.Description, &grounds, &r.Emergency, &r.EmergencyJustification, &r.NeededBy, &r.CostEstimate, &r.Classification,
 		&r.Activity, &docs, &atts, &r.Responsibility.Holder, &r.Responsibility.LegalBasis, &r.Responsibility.AgreementRef, &r.Responsibility.RequesterSignedAt,
 		&r.Responsibility.ProviderSignedAt, &r.Status, &r.SubmittedAt, &r.DueDate, &r.RespondedAt, &r.RefusalGround, &r.RefusalReason,
@@ -323,27 +323,8 @@ func (db *DB) CreateAssistanceRequest(ctx context.Context, in sinergi.Assistance
 	}
 	var r *sinergi.AssistanceRequest
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		req, err := db.party(ctx, tx, "requester_org_id", in.RequesterOrgID)
+		err := db.checkAssistInput(ctx, tx, &in)
 		if err != nil {
-			return err
-		}
-		prov, err := db.party(ctx, tx, "provider_org_id", in.ProviderOrgID)
-		if err != nil {
-			return err
-		}
-		if err := db.unitOf(ctx, tx, "requester_unit_id", in.RequesterUnitID, req.ID); err != nil {
-			return err
-		}
-		if err := db.unitOf(ctx, tx, "provider_unit_id", in.ProviderUnitID, prov.ID); err != nil {
-			return err
-		}
-		if err := assist.CheckParties(assist.Party{ID: req.ID, Public: req.Public}, assist.Party{ID: prov.ID, Public: prov.Public}); err != nil {
-			return err
-		}
-		if err := assist.CheckGrounds(in.Grounds); err != nil {
-			return err
-		}
-		if err := assist.CheckResponsibility(in.Responsibility, in.LegalBasis, in.AgreementRef, false, false); err != nil {
 			return err
 		}
 		if in.Documents == nil {

@@ -3,7 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"sinergi"
 	"sinergi/assist"
@@ -47,25 +51,9 @@ func (db *DB) SetCostSharing(ctx context.Context, id, version int64, in sinergi.
 		if !costOpen(before.Status) {
 			return closed(before)
 		}
-		used := map[string]bool{}
-		if before.Activity != "" {
-			rows, err := tx.QueryContext(ctx, `SELECT s.budget_key FROM assistance_cost_shares s JOIN assistance_requests r ON r.id = s.request_id
-				WHERE r.activity = $1 AND r.id <> $2 AND r.status NOT IN ('cancelled', 'refused')`, before.Activity, id)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var k string
-				if err := rows.Scan(&k); err != nil {
-					rows.Close()
-					return err
-				}
-				used[k] = true
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
+		used, err := db.usedBudgetKeys(ctx, tx, before.Activity, id)
+		if err != nil {
+			return err
 		}
 		if err := assist.CheckCostSharing(before.CostEstimate, before.Parties(), in.Shares, used); err != nil {
 			return err
@@ -74,9 +62,9 @@ func (db *DB) SetCostSharing(ctx context.Context, id, version int64, in sinergi.
 			return err
 		}
 		for i, s := range in.Shares {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO assistance_cost_shares (request_id, position, organization_id, amount, funding_source, budget_line, budget_key)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, i, s.OrganizationID, s.Amount, s.FundingSource, s.BudgetLine, assist.BudgetKey(s.BudgetLine)); err != nil {
-				return err
+			if _, err := tx.ExecContext(ctx, `INSERT INTO assistance_cost_shares (request_id, position, organization_id, amount, funding_source, budget_line, budget_key, activity_key)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, id, i, s.OrganizationID, s.Amount, s.FundingSource, s.BudgetLine, assist.BudgetKey(s.BudgetLine), activityKey(before)); err != nil {
+				return doubleFinancing(err, s.BudgetLine)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE assistance_requests SET cost_requester_at = NULL, cost_provider_at = NULL, version = version + 1, updated_at = $1 WHERE id = $2`, db.now(), id); err != nil {
@@ -91,6 +79,51 @@ func (db *DB) SetCostSharing(ctx context.Context, id, version int64, in sinergi.
 		return nil, err
 	}
 	return r, nil
+}
+
+// activityKey is what a request's shares carry in the activity's unique
+// index (activity_key, budget_key): the activity while the request is live,
+// NULL (outside the index) without an activity or once cancelled or refused.
+// The index makes the database itself refuse a budget line charged twice
+// for one activity, even by two requests saved at the same moment — the
+// check of usedBudgetKeys alone cannot see a concurrent, uncommitted one.
+func activityKey(r *sinergi.AssistanceRequest) any {
+	if r.Activity == "" || r.Status == sinergi.AssistCancelled || r.Status == sinergi.AssistRefused {
+		return nil
+	}
+	return r.Activity
+}
+
+// usedBudgetKeys returns the budget lines that live requests of activity
+// other than id already charge.
+func (db *DB) usedBudgetKeys(ctx context.Context, tx *sql.Tx, activity string, id int64) (map[string]bool, error) {
+	used := map[string]bool{}
+	if activity == "" {
+		return used, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT budget_key FROM assistance_cost_shares WHERE activity_key = $1 AND request_id <> $2`, activity, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		used[k] = true
+	}
+	return used, rows.Err()
+}
+
+// doubleFinancing turns the unique index's refusal into the BK-COST
+// violation (the shares of one request were checked for duplicates before).
+func doubleFinancing(err error, line string) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) && pg.Code == "23505" || strings.Contains(err.Error(), "UNIQUE constraint failed") {
+		return assist.DoubleFinancing(line)
+	}
+	return err
 }
 
 // confirmParty sets a party's confirmation column (cost sharing or the

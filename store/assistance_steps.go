@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,15 +60,11 @@ func (db *DB) lockAssist(ctx context.Context, tx *sql.Tx, id, version int64) (*s
 	return r, checkVersion(r.Version, version)
 }
 
-// letterNumber is the request's number: security code–serial/agency/BK/month/year.
-func letterNumber(r *sinergi.AssistanceRequest, acronym string, at time.Time) string {
-	code := map[sinergi.Classification]string{sinergi.Biasa: "B", sinergi.Terbatas: "T", sinergi.Rahasia: "R"}[r.Classification]
-	agency := strings.ToUpper(strings.Join(strings.Fields(acronym), ""))
-	if agency == "" {
-		agency = fmt.Sprintf("ORG%d", r.RequesterOrgID)
-	}
-	at = at.In(assist.Wita)
-	return fmt.Sprintf("%s-%04d/%s/BK/%02d/%d", code, r.ID, agency, int(at.Month()), at.Year())
+// releaseShares: a cancelled or refused request no longer charges its budget
+// lines, so its shares leave the activity's unique index (BK-COST).
+func (db *DB) releaseShares(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE assistance_cost_shares SET activity_key = NULL WHERE request_id = $1`, id)
+	return err
 }
 
 // applyStep moves r by action inside tx after the law's checks for it.
@@ -88,14 +83,22 @@ func (db *DB) applyStep(ctx context.Context, tx *sql.Tx, r *sinergi.AssistanceRe
 		if err := assist.CheckGrounds(r.Grounds); err != nil {
 			return nil, err
 		}
-		org, err := db.getOrg(ctx, tx, r.RequesterOrgID, false)
+		number, err := db.letterNumber(ctx, tx, r.RequesterOrgID, r.Classification, now)
 		if err != nil {
 			return nil, err
 		}
 		due := AssistanceConfig.Calendar().AddWorkingDays(now, AssistanceConfig.ResponseDays)
-		set, args = `, submitted_at = $4, due_date = $5, number = $6`, []any{now, due.Format(time.DateOnly), letterNumber(r, org.Acronym, now)}
+		set, args = `, submitted_at = $4, due_date = $5, number = $6`, []any{now, due.Format(time.DateOnly), number}
 	case assist.Accept:
-		set, args = `, responded_at = $4`, []any{now}
+		number, err := db.letterNumber(ctx, tx, r.ProviderOrgID, r.Classification, now)
+		if err != nil {
+			return nil, err
+		}
+		set, args = `, responded_at = $4, response_number = $5`, []any{now, number}
+	case assist.Cancel:
+		if err := db.releaseShares(ctx, tx, r.ID); err != nil {
+			return nil, err
+		}
 	case assist.Start:
 		if err := assist.CheckCostAgreed(r.CostEstimate, r.CostSharing.Agreed); err != nil {
 			return nil, err
@@ -221,8 +224,15 @@ func (db *DB) RefuseAssistanceRequest(ctx context.Context, id, version int64, in
 			return err
 		}
 		now := db.now()
+		number, err := db.letterNumber(ctx, tx, before.ProviderOrgID, before.Classification, now)
+		if err != nil {
+			return err
+		}
+		if err := db.releaseShares(ctx, tx, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE assistance_requests SET status = $1, version = version + 1, updated_at = $2, responded_at = $2,
-			refusal_ground = $3, refusal_reason = $4 WHERE id = $5`, string(to), now, in.Ground, in.Reason, id); err != nil {
+			refusal_ground = $3, refusal_reason = $4, response_number = $5 WHERE id = $6`, string(to), now, in.Ground, in.Reason, number, id); err != nil {
 			return err
 		}
 		if r, err = db.recordStep(ctx, tx, before, string(assist.Refuse), to, "Pasal 36 ayat (1) huruf "+in.Ground+": "+in.Reason); err != nil {

@@ -32,12 +32,20 @@ func TestAssistanceOpenAPIResponses(t *testing.T) {
 	c.call(200, "GET", one, "memberA", "")
 	c.call(401, "GET", one, "", "")
 	c.call(404, "GET", api+"/999999", "memberA", "")
+	c.call(200, "PATCH", one, "memberA", `{"subject":"Data bidang tanah Stasiun Maros (revisi)","documents":[]}`, "If-Match", `"v1"`)
+	c.call(412, "PATCH", one, "memberA", `{"subject":"Tulisan yang basi"}`, "If-Match", `"v1"`)
+	c.call(400, "PATCH", one, "memberA", `{"subject":5}`)
+	c.call(422, "PATCH", one, "memberA", `{"grounds":[]}`)
+	c.call(404, "PATCH", one, "memberP", `{"subject":"Bukan draf kami"}`)
+	c.call(401, "PATCH", one, "", `{"subject":"Tanpa masuk"}`)
 	c.call(412, "POST", one+"/submit", "memberA", "", "If-Match", `"v99"`)
 	c.call(404, "POST", one+"/submit", "memberP", "") // the provider does not see the draft
 	c.call(401, "POST", one+"/submit", "", "")
 	c.call(400, "POST", one+"/submit", "memberA", `{"note":4}`)
 	c.call(200, "POST", one+"/submit", "memberA", `{"note":"Mohon dibantu"}`)
 	c.call(409, "POST", one+"/submit", "memberA", "")
+	c.call(409, "PATCH", one, "memberA", `{"subject":"Sudah diajukan"}`)
+	c.call(403, "PATCH", one, "memberP", `{"subject":"Bukan pemohon"}`)
 	c.call(403, "POST", one+"/submit", "memberP", "")
 	c.call(200, "GET", api, "memberP", "")
 	c.call(200, "GET", api+"?status=submitted&role=provider&overdue=false&emergency=false&offset=0&limit=5", "memberP", "")
@@ -84,8 +92,8 @@ func TestAssistanceOpenAPIResponses(t *testing.T) {
 			ops = append(ops, op)
 		}
 	}
-	if len(ops) != 12 {
-		t.Errorf("%d documented assistance operations, want 12", len(ops))
+	if len(ops) != 13 {
+		t.Errorf("%d documented assistance operations, want 13", len(ops))
 	}
 	for _, op := range ops {
 		sts := c.seen[op]

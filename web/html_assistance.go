@@ -91,6 +91,7 @@ func bkSides(r *http.Request, a *sinergi.AssistanceRequest) map[string]bool {
 	req, prov := sinergi.CanActForOrganization(actor, a.RequesterOrgID), sinergi.CanActForOrganization(actor, a.ProviderOrgID)
 	return map[string]bool{
 		"Submit":   req && assist.Allowed(a.Status, assist.Submit),
+		"Edit":     req && a.Status == sinergi.AssistDraft,
 		"Cancel":   req && assist.Allowed(a.Status, assist.Cancel),
 		"Respond":  prov && a.Status == sinergi.AssistSubmitted,
 		"Start":    prov && assist.Allowed(a.Status, assist.Start),
@@ -110,6 +111,7 @@ var historyLabel = map[string]sinergi.Text{
 	"cost_sharing_confirm": sinergi.T("Pembagian biaya disetujui", "Cost sharing confirmed"),
 	"agreement_sign":       sinergi.T("Perjanjian tanggung jawab ditandatangani", "Agreement on responsibility signed"),
 	"escalate":             sinergi.T("Dieskalasi karena lewat batas waktu", "Escalated: deadline passed"),
+	"edit":                 sinergi.T("Draf diubah", "Draft edited"),
 }
 
 func (s *Server) assistancePage(w http.ResponseWriter, r *http.Request) error {

@@ -56,12 +56,12 @@ func formAssist(f url.Values, org int64, v *sinergi.Validation) sinergi.Assistan
 		}
 		in.CostEstimate = n
 	}
-	for i := 1; i <= 3; i++ {
+	for i := 1; i <= 50; i++ {
 		if t := strings.TrimSpace(f.Get("doc_title_" + strconv.Itoa(i))); t != "" {
 			in.Documents = append(in.Documents, sinergi.RequestedDocument{Title: t, Classification: sinergi.Classification(f.Get("doc_class_" + strconv.Itoa(i)))})
 		}
 	}
-	for i := 1; i <= 2; i++ {
+	for i := 1; i <= 50; i++ {
 		t, ref := strings.TrimSpace(f.Get("att_title_"+strconv.Itoa(i))), strings.TrimSpace(f.Get("att_ref_"+strconv.Itoa(i)))
 		if t != "" || ref != "" {
 			in.Attachments = append(in.Attachments, sinergi.Attachment{Title: t, Reference: ref})
@@ -120,6 +120,13 @@ func (s *Server) assistanceNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) assistanceNewPost(w http.ResponseWriter, r *http.Request) error {
+	return s.stepperPost(w, r, nil)
+}
+
+// stepperPost moves through the stepper; at the end it creates the request
+// or, when draft is given, saves the changed draft (then submits it when
+// asked).
+func (s *Server) stepperPost(w http.ResponseWriter, r *http.Request, draft *sinergi.AssistanceRequest) error {
 	u, err := requireUser(r)
 	if err != nil {
 		return err
@@ -147,7 +154,22 @@ func (s *Server) assistanceNewPost(w http.ResponseWriter, r *http.Request) error
 			}
 		}
 		in.Submit = to == "submit"
-		a, err := s.DB.CreateAssistanceRequest(r.Context(), in)
+		var a *sinergi.AssistanceRequest
+		if draft == nil {
+			a, err = s.DB.CreateAssistanceRequest(r.Context(), in)
+		} else {
+			if in.ProviderOrgID == draft.ProviderOrgID { // the form does not ask for the provider's unit
+				in.ProviderUnitID = draft.ProviderUnitID
+			}
+			in.RequesterOrgID = draft.RequesterOrgID
+			a, err = s.DB.UpdateAssistanceRequest(r.Context(), draft.ID, formVersion(f), func(x *sinergi.AssistanceInput) error {
+				*x = in
+				return nil
+			})
+			if err == nil && in.Submit {
+				a, err = s.DB.SubmitAssistanceRequest(r.Context(), a.ID, a.Version, sinergi.StepInput{})
+			}
+		}
 		if err != nil {
 			errs, _, err := formErrors(err)
 			if err != nil {
@@ -168,6 +190,70 @@ func (s *Server) assistanceNewPost(w http.ResponseWriter, r *http.Request) error
 	}
 }
 
+// draftForm is a draft as the stepper's answers.
+func draftForm(a *sinergi.AssistanceRequest) url.Values {
+	f := url.Values{"provider_org_id": {strconv.FormatInt(a.ProviderOrgID, 10)}, "subject": {a.Subject}, "description": {a.Description},
+		"classification": {string(a.Classification)}, "activity": {a.Activity}, "emergency_justification": {a.EmergencyJustification},
+		"needed_by": {a.NeededBy}, "responsibility": {a.Responsibility.Holder}, "legal_basis": {a.Responsibility.LegalBasis},
+		"agreement_ref": {a.Responsibility.AgreementRef}, "version": {strconv.FormatInt(a.Version, 10)}}
+	if a.RequesterUnitID != nil {
+		f.Set("requester_unit_id", strconv.FormatInt(*a.RequesterUnitID, 10))
+	}
+	if a.Emergency {
+		f.Set("emergency", "1")
+	}
+	if a.CostEstimate > 0 {
+		f.Set("cost_estimate", strconv.FormatInt(a.CostEstimate, 10))
+	}
+	for _, g := range a.Grounds {
+		f.Add("ground", g.Letter)
+		f.Set("explain_"+g.Letter, g.Explanation)
+	}
+	for i, d := range a.Documents {
+		n := strconv.Itoa(i + 1)
+		f.Set("doc_title_"+n, d.Title)
+		f.Set("doc_class_"+n, string(d.Classification))
+	}
+	for i, at := range a.Attachments {
+		n := strconv.Itoa(i + 1)
+		f.Set("att_title_"+n, at.Title)
+		f.Set("att_ref_"+n, at.Reference)
+	}
+	return f
+}
+
+// loadDraft reads the draft of the path for its requester's side.
+func (s *Server) loadDraft(r *http.Request) (*sinergi.AssistanceRequest, error) {
+	a, err := s.loadAssist(r)
+	if err != nil {
+		return nil, err
+	}
+	if !sinergi.CanActForOrganization(sinergi.ActorFrom(r.Context()), a.RequesterOrgID) {
+		return nil, sinergi.Forbidden()
+	}
+	if a.Status != sinergi.AssistDraft {
+		return nil, sinergi.Errorf(sinergi.CodeConflict, "Hanya draf yang dapat diubah", "Only a draft can be changed")
+	}
+	return a, nil
+}
+
+// assistanceEdit opens the stepper on a draft, pre-filled.
+func (s *Server) assistanceEdit(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.loadDraft(r)
+	if err != nil {
+		return err
+	}
+	return s.renderStep(w, r, http.StatusOK, 1, draftForm(a), nil)
+}
+
+func (s *Server) assistanceEditPost(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.loadDraft(r)
+	if err != nil {
+		return err
+	}
+	return s.stepperPost(w, r, a)
+}
+
 type hiddenField struct{ Name, Value string }
 
 type checkRow struct {
@@ -179,7 +265,8 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, st, step int
 	u := currentUser(r)
 	var hidden []hiddenField
 	for name, vals := range f {
-		if name == "step" || name == "go" || slices.Contains(bkSteps[step-1].Fields, name) {
+		if name == "step" || name == "go" || slices.Contains(bkSteps[step-1].Fields, name) ||
+			step == 5 && (strings.HasPrefix(name, "doc_") || strings.HasPrefix(name, "att_")) {
 			continue
 		}
 		for _, val := range vals {
@@ -264,10 +351,21 @@ func (s *Server) renderStep(w http.ResponseWriter, r *http.Request, st, step int
 			{pick(r, "Tanggung jawab (Pasal 37)", "Responsibility (Pasal 37)"), in.Responsibility + ifText(in.LegalBasis != "", " — "+in.LegalBasis) + ifText(in.AgreementRef != "", " — "+in.AgreementRef), 6},
 		}
 	}
-	s.render(w, r, st, "assistance_form", page{Title: pick(r, "Ajukan Bantuan Kedinasan", "Request official assistance"), Form: f, Errors: errs, Data: map[string]any{
+	rowsOf := func(prefix string, least int) []int {
+		var out []int
+		for i := 1; i <= 50 && (i <= least || f.Get(prefix+strconv.Itoa(i)) != ""); i++ {
+			out = append(out, i)
+		}
+		return out
+	}
+	title, action := pick(r, "Ajukan Bantuan Kedinasan", "Request official assistance"), "/assistance/new"
+	if id := r.PathValue("id"); id != "" {
+		title, action = pick(r, "Ubah draf permohonan", "Edit the draft request"), "/assistance/"+id+"/edit"
+	}
+	s.render(w, r, st, "assistance_form", page{Title: title, Form: f, Errors: errs, Data: map[string]any{
 		"Step": step, "StepTitle": bkSteps[step-1].Title.In(lang(r)), "Steps": steps, "Last": len(bkSteps), "Hidden": hidden,
-		"Providers": providers, "Units": units, "Grounds": grounds, "Check": check, "Docs": []int{1, 2, 3}, "Atts": []int{1, 2},
-		"Days": s.responseDays()}})
+		"Providers": providers, "Units": units, "Grounds": grounds, "Check": check, "Docs": rowsOf("doc_title_", 3), "Atts": rowsOf("att_title_", 2),
+		"Days": s.responseDays(), "Action": action}})
 	return nil
 }
 

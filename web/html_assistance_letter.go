@@ -121,7 +121,10 @@ func (s *Server) assistanceLetter(w http.ResponseWriter, r *http.Request) error 
 			hal = "Penolakan Permohonan Bantuan Kedinasan"
 		}
 		l = letter{Kop: prov.Name, KopRegion: prov.RegionName, Place: placeOf(prov), Date: date(a.RespondedAt), Sifat: sifat, Lampiran: "-",
-			Number: strings.Replace(a.Number, "/BK/", "/BK-J/", 1), Hal: hal, To: "Pimpinan " + req.Name, ToPlace: placeOf(req), Signer: s.signerOf(r, prov.ID)}
+			Number: a.ResponseNumber, Hal: hal, To: "Pimpinan " + req.Name, ToPlace: placeOf(req), Signer: s.signerOf(r, prov.ID)}
+		if l.Number == "" { // answered before replies had their own numbers
+			l.Number = strings.Replace(a.Number, "/BK/", "/BK-J/", 1)
+		}
 		ref := "Menanggapi surat Saudara Nomor " + a.Number + " tanggal " + date(a.SubmittedAt) + " perihal " + a.Subject + ","
 		if a.Status == sinergi.AssistRefused {
 			l.Paragraphs = []string{ref + " dengan ini kami sampaikan bahwa permohonan Bantuan Kedinasan tersebut tidak dapat kami penuhi berdasarkan Pasal 36 ayat (1) huruf " +

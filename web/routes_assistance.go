@@ -8,6 +8,7 @@ func (s *Server) assistanceRoutes(g router) {
 	api("GET /api/v1/assistance-requests", s.apiAssistanceList)
 	api("POST /api/v1/assistance-requests", s.apiAssistanceCreate)
 	api("GET /api/v1/assistance-requests/{id}", s.apiAssistanceGet)
+	api("PATCH /api/v1/assistance-requests/{id}", s.apiAssistanceUpdate)
 	api("POST /api/v1/assistance-requests/{id}/submit", s.apiAssistanceStep((*store.DB).SubmitAssistanceRequest))
 	api("POST /api/v1/assistance-requests/{id}/accept", s.apiAssistanceStep((*store.DB).AcceptAssistanceRequest))
 	api("POST /api/v1/assistance-requests/{id}/refuse", s.apiAssistanceRefuse)
@@ -17,6 +18,9 @@ func (s *Server) assistanceRoutes(g router) {
 	api("PUT /api/v1/assistance-requests/{id}/cost-sharing", s.apiAssistanceCostSharing)
 	api("POST /api/v1/assistance-requests/{id}/cost-sharing/confirm", s.apiAssistanceConfirm(false))
 	api("POST /api/v1/assistance-requests/{id}/responsibility/sign", s.apiAssistanceConfirm(true))
+	api("GET /api/v1/organizations/{id}/assistance-stats", s.apiAssistanceStats)
+	api("GET /api/v1/organizations/{id}/assistance-numbering", s.apiAssistanceNumbering)
+	api("PUT /api/v1/organizations/{id}/assistance-numbering", s.apiAssistanceSetNumbering)
 	s.assistancePages(g)
 }
 
@@ -25,6 +29,11 @@ func (s *Server) assistancePages(g router) {
 	html := g.html
 	html("GET /assistance", s.assistanceListPage)
 	html("GET /assistance/new", s.assistanceNew)
+	html("GET /assistance/stats", s.assistanceStatsPage)
+	html("GET /assistance/numbering", s.assistanceNumberingPage)
+	html("POST /assistance/numbering", s.assistanceNumberingSave)
+	html("GET /assistance/{id}/edit", s.assistanceEdit)
+	html("POST /assistance/{id}/edit", s.assistanceEditPost)
 	html("POST /assistance/new", s.assistanceNewPost)
 	html("GET /assistance/{id}", s.assistancePage)
 	html("GET /assistance/{id}/submitted", s.assistanceSubmitted)
