@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"sinergi"
 )
@@ -23,7 +24,7 @@ func (db *DB) Counts(ctx context.Context, orgID int64) (Counts, error) {
 			if ph != "" {
 				ph += ","
 			}
-			ph += "$" + itoa(len(public))
+			ph += "$" + strconv.Itoa(len(public))
 		}
 	}
 	if orgID == 0 {
@@ -48,11 +49,4 @@ func (db *DB) Counts(ctx context.Context, orgID int64) (Counts, error) {
 		}
 	}
 	return c, nil
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
