@@ -11,7 +11,7 @@ import (
 // loadAssistance adds Bantuan Kedinasan requests among the demo
 // organisations, in several states: one awaiting an answer, one under way
 // with a cost sharing from APBD lines, an accepted emergency, a refused
-// one with its written reasons, a completed one and a draft.
+// one with its written reasons, a completed one, a cancelled one and a draft.
 func loadAssistance(ctx context.Context, db *store.DB) error {
 	ids := map[string]int64{}
 	for _, o := range orgs {
@@ -84,6 +84,11 @@ func loadAssistance(ctx context.Context, db *store.DB) error {
 			return db.RefuseAssistanceRequest(as(slug), r.ID, 0, sinergi.RefusalInput{Ground: ground, Reason: reason})
 		}
 	}
+	cancel := func(slug, note string) step {
+		return func(r *sinergi.AssistanceRequest) (*sinergi.AssistanceRequest, error) {
+			return db.CancelAssistanceRequest(as(slug), r.ID, 0, sinergi.StepInput{Note: note})
+		}
+	}
 	g := func(letter, why string) sinergi.Grounds { return sinergi.Grounds{{Letter: letter, Explanation: why}} }
 
 	for _, err := range []error{
@@ -115,6 +120,10 @@ func loadAssistance(ctx context.Context, db *store.DB) error {
 			Description: "Pendampingan tim peneliti untuk kajian dampak sosial ekonomi stasiun terhadap UMKM di Maros dan Pangkep.",
 			Grounds:     g("c", "Pemprov belum memiliki metode kajian dampak yang teruji")},
 			submit("sulsel"), accept("unsulbar", ""), start("unsulbar"), complete("sulsel", "Laporan kajian telah diterima")),
+		req("pangkep", "ugm", sinergi.AssistanceInput{Subject: "Penyuluh peternakan untuk kawasan sekitar Stasiun Labakkang",
+			Description: "Dua penyuluh peternakan selama dua minggu untuk pelatihan peternak di sekitar Stasiun Labakkang.",
+			Grounds:     g("c", "Dinas Pertanian Pangkep belum memiliki penyuluh peternakan sapi potong")},
+			submit("pangkep"), cancel("pangkep", "Penyuluh sudah disediakan oleh Pemprov Sulawesi Selatan melalui program lain")),
 		req("barru", "kemenhub", sinergi.AssistanceInput{Subject: "Data penumpang harian Stasiun Garongkong",
 			Description: "Rekap jumlah penumpang harian untuk perencanaan angkutan pengumpan.", Grounds: g("d", "")}),
 	} {
