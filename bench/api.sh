@@ -23,8 +23,7 @@
 # Everything goes over 127.0.0.1 only. Output: stdout, and a copy in
 # bench/out/ (git-ignored). Nothing is written to docs/.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # cd to the repository root; ROOT
 
 N=${BENCH_N:-100000}
 DURATION=${BENCH_DURATION:-15s}
@@ -38,77 +37,8 @@ BREAKDOWN_DURATION=${BENCH_BREAKDOWN_DURATION:-5s}
 PG_ADMIN=${BENCH_PG:-postgres://postgres@127.0.0.1:55432/postgres?sslmode=disable}
 GOAL=25
 
-for tool in go wrk curl awk; do
-	command -v "$tool" >/dev/null || { echo "api.sh: $tool is required" >&2; exit 1; }
-done
-
-WORK=$(mktemp -d /tmp/sinergi-bench-api.XXXXXX)
-mkdir -p bench/out
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-OUT=$ROOT/bench/out/api-$STAMP
-mkdir -p "$OUT"
-PIDS=()
-PG_DB=""
-
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	local pid
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${PIDS[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	if [[ -n $PG_DB ]]; then
-		psql "$PG_ADMIN" -qX -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 ||
-			echo "api.sh: could not drop database $PG_DB" >&2
-	fi
-	rm -rf "$WORK"
-	rmdir "$OUT" 2>/dev/null || true # nothing recorded (e.g. the build failed)
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-log() { echo "$@" | tee -a "$OUT/summary.txt"; }
-
-# stop PID: terminate one process this script started and forget it.
-stop() {
-	local pid=$1 keep=() p
-	kill "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-	for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || keep+=("$p"); done
-	PIDS=("${keep[@]}")
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-	local i p
-	for ((i = 0; i < 200; i++)); do
-		p=$((20000 + RANDOM % 20000))
-		if port_free "$p"; then echo "$p"; return 0; fi
-	done
-	echo "api.sh: no free port found" >&2
-	return 1
-}
-
-# wait_ready URL PID LOG: poll until URL answers 200 (at most 60 s).
-wait_ready() {
-	local url=$1 pid=$2 logf=$3 i
-	for ((i = 0; i < 1200; i++)); do
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "api.sh: process $pid exited before ready; log:" >&2
-			cat "$logf" >&2
-			return 1
-		fi
-		[[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]] && return 0
-		sleep 0.05
-	done
-	echo "api.sh: $url not ready after 60 s" >&2
-	return 1
-}
+bench_require go wrk curl awk
+bench_setup api # WORK, OUT, PIDS, PG_DB; stops, drops and removes on exit
 
 # to_ms VALUE: wrk latency such as 812.00us, 12.3ms or 1.02s → milliseconds.
 to_ms() {
@@ -118,18 +48,6 @@ to_ms() {
 		else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.2f", v * 60000 }
 		else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 }
 		else printf "?" }'
-}
-
-# cpu_busy: percentage of host CPU in use over the next second — a check
-# that nothing else (another user's build, autovacuum, …) competes with the
-# measurement that follows. Our own server is idle at that point.
-cpu_busy() {
-	local a b
-	a=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-	sleep 1
-	b=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-	awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
-		t = y[2] - x[2]; printf "%d%%", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'
 }
 
 # measure NAME URL DURATION WARMUP: run wrk (warm-up first) and set
@@ -152,27 +70,14 @@ measure() {
 	if [[ -n $w ]]; then R_NON2XX="$R_NON2XX (warm-up: $w)"; fi
 }
 
-# fetch URL FILE: save the response body, insist on 200.
-fetch() {
-	local code
-	code=$(curl -sS -o "$2" -w '%{http_code}' "$1")
-	if [[ $code != 200 ]]; then
-		echo "api.sh: $1 answered $code:" >&2
-		head -c 500 "$2" >&2
-		return 1
-	fi
-}
-
 echo "building sinergi, bare and seed into $WORK …"
-go build -o "$WORK/sinergi" ./cmd/sinergi
-go build -o "$WORK/bare" ./bench/bare
-go build -o "$WORK/seed" ./bench/seed
+bench_build sinergi bare seed
 
 : >"$OUT/summary.txt"
 log "# Sinergi API benchmark, $(date -u '+%Y-%m-%d %H:%M:%SZ')"
 log "machine: $(nproc) CPU(s), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/^MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo), kernel $(uname -r)"
 log "go: $(go version | awk '{print $3, $4}'); wrk: $(wrk -v 2>&1 | awk 'NR==1 {print $2}')"
-log "build: sinergi $(sha256sum "$WORK/sinergi" | cut -c1-12) from the working tree ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no commit'), $(find store/migrations/sqlite -name '*.sql' | wc -l) SQLite migrations)"
+log "build: $(build_info)"
 log "load: wrk -t$THREADS -c$CONNS -d$DURATION --timeout $TIMEOUT --latency (after a ${WARMUP} warm-up), $N organisations"
 log "caveat: wrk, the server, the peer (and PostgreSQL) share these $(nproc) cores; host CPU busy at start: $(cpu_busy)"
 log ""
@@ -197,34 +102,9 @@ SUMMARY=()
 
 bench_engine() {
 	local engine=$1 dsn
-	case $engine in
-	sqlite)
-		dsn="sqlite:$WORK/bench.db"
-		;;
-	postgres)
-		if ! command -v psql >/dev/null; then
-			log "postgres: skipped (psql not installed)"
-			return 0
-		fi
-		if ! psql "$PG_ADMIN" -qXAt -c 'SELECT 1' >/dev/null 2>&1; then
-			log "postgres: skipped ($PG_ADMIN not reachable; set BENCH_PG)"
-			return 0
-		fi
-		PG_DB="sinergi_bench_$$"
-		psql "$PG_ADMIN" -qX -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB" >/dev/null
-		# Same URL with the database name replaced.
-		dsn=$(printf '%s' "$PG_ADMIN" | sed -E "s#^(postgres(ql)?://[^/?]+)(/[^?]*)?#\\1/$PG_DB#")
-		log "postgres: $(psql "$PG_ADMIN" -qXAt -c 'SHOW server_version'), database $PG_DB"
-		;;
-	*)
-		echo "api.sh: unknown engine $engine" >&2
-		return 1
-		;;
-	esac
-
-	log "## $engine"
-	"$WORK/sinergi" migrate --db "$dsn" >/dev/null
-	"$WORK/seed" --db "$dsn" --n "$N" | tee -a "$OUT/summary.txt"
+	engine_setup "$engine" bench "$N" # a fresh database, migrated and seeded
+	[[ -n $DSN ]] || return 0
+	dsn=$DSN
 
 	local port bport pid bpid base
 	port=$(pick_port)
@@ -288,8 +168,7 @@ bench_engine() {
 	fi
 
 	if [[ $engine == postgres ]]; then
-		psql "$PG_ADMIN" -qX -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
-		PG_DB=""
+		pg_drop
 	fi
 	log ""
 }

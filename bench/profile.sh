@@ -13,8 +13,7 @@
 # Prints `go tool pprof -top` (flat and cumulative); the profile stays in
 # bench/out/ for `go tool pprof -http=127.0.0.1:0 FILE`.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # cd to the repository root; ROOT
 
 QPATH=${1:-/api/v1/organizations?sector=private_company&limit=50}
 ENGINE=${BENCH_ENGINE:-sqlite}
@@ -25,50 +24,15 @@ CONNS=${BENCH_CONNS:-32}
 TOP=${BENCH_TOP:-30}
 PG_ADMIN=${BENCH_PG:-postgres://postgres@127.0.0.1:55432/postgres?sslmode=disable}
 
-WORK=$(mktemp -d /tmp/sinergi-bench-profile.XXXXXX)
-mkdir -p bench/out
-OUT=$ROOT/bench/out/profile-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-PIDS=()
-PG_DB=""
+bench_setup profile # WORK, OUT, PIDS, PG_DB; stops, drops and removes on exit
 
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	local pid
-	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-	if [[ -n $PG_DB ]]; then
-		psql "$PG_ADMIN" -qX -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
-	fi
-	rm -rf "$WORK"
-	rmdir "$OUT" 2>/dev/null || true # nothing recorded (e.g. the build failed)
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-	local i p
-	for ((i = 0; i < 200; i++)); do
-		p=$((20000 + RANDOM % 20000))
-		if port_free "$p"; then echo "$p"; return 0; fi
-	done
-	return 1
-}
-
-go build -o "$WORK/sinergi" ./cmd/sinergi
-go build -o "$WORK/seed" ./bench/seed
-go build -o "$WORK/profile" ./bench/profile
+bench_build sinergi seed profile
 
 case $ENGINE in
 sqlite) DSN="sqlite:$WORK/bench.db" ;;
 postgres)
-	PG_DB="sinergi_prof_$$"
-	psql "$PG_ADMIN" -qX -c "CREATE DATABASE $PG_DB" >/dev/null
-	DSN=$(printf '%s' "$PG_ADMIN" | sed -E "s#^(postgres(ql)?://[^/?]+)(/[^?]*)?#\\1/$PG_DB#")
+	pg_create "sinergi_prof_$$"
+	DSN=$PG_DSN
 	;;
 *) echo "profile.sh: BENCH_ENGINE must be sqlite or postgres" >&2; exit 1 ;;
 esac

@@ -20,76 +20,14 @@
 # Knobs: BENCH_RUNS (10), BENCH_N (100000). Loopback only; every process it
 # starts is stopped on exit. Output: stdout and a copy in bench/out/.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$PWD
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # cd to the repository root; ROOT
 
 RUNS=${BENCH_RUNS:-10}
 N=${BENCH_N:-100000}
 REQS=50
 
-for tool in go curl awk; do
-	command -v "$tool" >/dev/null || { echo "startup.sh: $tool is required" >&2; exit 1; }
-done
-
-WORK=$(mktemp -d /tmp/sinergi-bench-startup.XXXXXX)
-mkdir -p bench/out
-OUT=$ROOT/bench/out/startup-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$OUT"
-PIDS=()
-
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	local pid
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${PIDS[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$WORK"
-	rmdir "$OUT" 2>/dev/null || true # nothing recorded (e.g. the build failed)
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-log() { echo "$@" | tee -a "$OUT/summary.txt"; }
-
-stop() {
-	local pid=$1 keep=() p
-	kill "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-	for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || keep+=("$p"); done
-	PIDS=("${keep[@]}")
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-pick_port() {
-	local i p
-	for ((i = 0; i < 200; i++)); do
-		p=$((20000 + RANDOM % 20000))
-		if port_free "$p"; then echo "$p"; return 0; fi
-	done
-	echo "startup.sh: no free port found" >&2
-	return 1
-}
-
-# poll_ready URL PID: curl every 5 ms until 200 (at most 4000 rounds).
-poll_ready() {
-	local url=$1 pid=$2 i
-	for ((i = 0; i < 4000; i++)); do
-		[[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]] && return 0
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "startup.sh: process $pid exited before ready" >&2
-			return 1
-		fi
-		sleep 0.005
-	done
-	echo "startup.sh: $url never became ready" >&2
-	return 1
-}
+bench_require go curl awk
+bench_setup startup # WORK, OUT, PIDS; stops and removes on exit
 
 # START_MS, START_PID, START_PORT: set by cold_start.
 # cold_start LOG READYPATH CMD ARGS… (the literal word PORT in ARGS is
@@ -103,7 +41,7 @@ cold_start() {
 	"${args[@]}" >>"$logf" 2>&1 &
 	START_PID=$!
 	PIDS+=("$START_PID")
-	poll_ready "http://127.0.0.1:$START_PORT$path" "$START_PID"
+	poll_ready "http://127.0.0.1:$START_PORT$path" "$START_PID" "" 4000 0.005 # curl every 5 ms
 	t1=$(date +%s%N)
 	START_MS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e6 }')
 }
@@ -115,30 +53,17 @@ stats() {
 		printf "%.1f %.1f %.1f", m, a[1], a[NR] }'
 }
 
-# cpu_busy: percentage of host CPU in use over the next second (is anything
-# else competing with the measurements?).
-cpu_busy() {
-	local a b
-	a=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-	sleep 1
-	b=$(awk '/^cpu / {print $2+$3+$4+$6+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
-	awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
-		t = y[2] - x[2]; printf "%d%%", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'
-}
-
 kb() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
 
 echo "building sinergi, bare and seed into $WORK …"
-go build -o "$WORK/sinergi" ./cmd/sinergi
-go build -o "$WORK/bare" ./bench/bare
-go build -o "$WORK/seed" ./bench/seed
+bench_build sinergi bare seed
 SIN=$WORK/sinergi
 
 : >"$OUT/summary.txt"
 log "# Sinergi cold start and idle memory, $(date -u '+%Y-%m-%d %H:%M:%SZ')"
 log "machine: $(nproc) CPU(s), $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), kernel $(uname -r)"
 log "go: $(go version | awk '{print $3, $4}'); $RUNS runs per case; poll: curl every 5 ms; host CPU busy at start: $(cpu_busy)"
-log "build: sinergi $(sha256sum "$WORK/sinergi" | cut -c1-12) from the working tree ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no commit'), $(find store/migrations/sqlite -name '*.sql' | wc -l) SQLite migrations)"
+log "build: $(build_info)"
 log ""
 
 # 1. Fresh SQLite database: serve creates and migrates it.
@@ -157,8 +82,7 @@ read -r fi_med fi_min fi_max <<<"$(stats "${internal[@]}")"
 
 # 2. Existing migrated database with N organisations.
 DB="sqlite:$WORK/existing.db"
-"$SIN" migrate --db "$DB" >/dev/null
-"$WORK/seed" --db "$DB" --n "$N" | tee -a "$OUT/summary.txt"
+migrate_and_seed "$DB" "$N"
 existing=()
 internal=()
 for ((i = 1; i <= RUNS; i++)); do

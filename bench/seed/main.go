@@ -26,7 +26,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -35,10 +34,8 @@ import (
 	"time"
 	"unicode"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
-	_ "modernc.org/sqlite"             // registers "sqlite"
-
 	"sinergi"
+	"sinergi/bench/internal/benchdb"
 )
 
 // cols are the columns seed writes; id is assigned by the database and
@@ -65,16 +62,11 @@ func run(dsn string, n, batch int, seed uint64, force bool) error {
 	if batch < 1 || batch*cols > 30000 { // below SQLite's and PostgreSQL's parameter limits
 		return fmt.Errorf("--batch must be between 1 and %d", 30000/cols)
 	}
-	driver, source, err := driverFor(dsn)
-	if err != nil {
-		return err
-	}
-	db, err := sql.Open(driver, source)
+	db, driver, err := benchdb.Open(dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
 	ctx := context.Background()
 
 	var existing int64
@@ -94,46 +86,19 @@ func run(dsn string, n, batch int, seed uint64, force bool) error {
 	}
 	defer tx.Rollback() // no-op after Commit
 
-	args := make([]any, 0, batch*cols)
-	var sb strings.Builder
-	flush := func(rows int) error {
-		if rows == 0 {
-			return nil
-		}
-		sb.Reset()
-		sb.WriteString(`INSERT INTO organizations (name, acronym, sector, region_code, version, created_at, updated_at) VALUES `)
-		for r := range rows {
-			if r > 0 {
-				sb.WriteByte(',')
-			}
-			sb.WriteByte('(')
-			for c := range cols {
-				if c > 0 {
-					sb.WriteByte(',')
-				}
-				fmt.Fprintf(&sb, "$%d", r*cols+c+1)
-			}
-			sb.WriteByte(')')
-		}
-		if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
-			return err
-		}
-		args = args[:0]
-		return nil
-	}
-	rows := 0
+	columns := []string{"name", "acronym", "sector", "region_code", "version", "created_at", "updated_at"}
+	rows := make([][]any, 0, batch)
 	for i := range n {
 		o := makeOrg(rng, existing+int64(i)+1, now)
-		args = append(args, o.name, o.acronym, string(o.sector), o.region, o.version, o.created, o.updated)
-		rows++
-		if rows == batch {
-			if err := flush(rows); err != nil {
+		rows = append(rows, []any{o.name, o.acronym, string(o.sector), o.region, o.version, o.created, o.updated})
+		if len(rows) == batch {
+			if err := benchdb.Insert(ctx, tx, "organizations", columns, rows, batch); err != nil {
 				return err
 			}
-			rows = 0
+			rows = rows[:0]
 		}
 	}
-	if err := flush(rows); err != nil {
+	if err := benchdb.Insert(ctx, tx, "organizations", columns, rows, batch); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -158,22 +123,6 @@ func run(dsn string, n, batch int, seed uint64, force bool) error {
 	fmt.Printf("seeded %d organisations (%d in table) in %s (insert %s) on %s\n",
 		n, total, time.Since(start).Round(time.Millisecond), inserted.Round(time.Millisecond), driver)
 	return nil
-}
-
-// driverFor maps a Sinergi DSN to a database/sql driver and source.
-func driverFor(dsn string) (driver, source string, err error) {
-	switch {
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return "pgx", dsn, nil
-	case strings.HasPrefix(dsn, "sqlite:"):
-		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
-		if path == "" || strings.Contains(path, "?") {
-			return "", "", fmt.Errorf("sqlite: needs a plain file path, e.g. sqlite:/tmp/bench.db")
-		}
-		return "sqlite", "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(15000)&_time_format=sqlite", nil
-	default:
-		return "", "", fmt.Errorf("--db must be sqlite:PATH or postgres://… (got %q)", dsn)
-	}
 }
 
 type org struct {
