@@ -1,0 +1,205 @@
+package network
+
+import (
+	"math/rand/v2"
+	"sort"
+)
+
+// level is one aggregation level of Louvain: n nodes, adjacency without
+// self-loops, loop[i] the weight inside node i counted over ordered pairs.
+type level struct {
+	off  []int
+	nbr  []int32
+	w    []float64
+	loop []float64
+}
+
+// Louvain finds communities by modularity optimisation (see the package
+// documentation). It returns node → community, numbered by decreasing size
+// (ties: the community holding the lowest node number first), and the
+// partition's modularity. trials < 1 counts as 1; seeds are seed, seed+1, ….
+func (g *Graph) Louvain(seed uint64, trials int) ([]int, float64) {
+	n := len(g.names)
+	if trials < 1 {
+		trials = 1
+	}
+	var best []int
+	bestQ := -1.0
+	for t := 0; t < trials; t++ {
+		part := louvainOnce(level{off: g.off, nbr: g.nbr, w: g.w, loop: make([]float64, n)}, rand.New(rand.NewPCG(seed+uint64(t), 0x5eed)))
+		part = canonical(part)
+		if q := g.Modularity(part); best == nil || q > bestQ+1e-12 {
+			best, bestQ = part, q
+		}
+	}
+	if n == 0 {
+		return []int{}, 0
+	}
+	return best, bestQ
+}
+
+func louvainOnce(lv level, rng *rand.Rand) []int {
+	n := len(lv.loop)
+	member := make([]int, n) // original node → current community
+	for i := range member {
+		member[i] = i
+	}
+	for {
+		comm, moved := localMoves(lv, rng)
+		if !moved {
+			return member
+		}
+		k := renumber(comm)
+		for i := range member {
+			member[i] = comm[member[i]]
+		}
+		lv = aggregate(lv, comm, k)
+	}
+}
+
+// localMoves moves single nodes to the neighbouring community with the best
+// modularity gain until a pass moves nothing. It reports whether any node
+// moved at all.
+func localMoves(lv level, rng *rand.Rand) ([]int, bool) {
+	n := len(lv.loop)
+	k := make([]float64, n)
+	var m2 float64
+	for i := 0; i < n; i++ {
+		s := lv.loop[i]
+		for _, w := range lv.w[lv.off[i]:lv.off[i+1]] {
+			s += w
+		}
+		k[i] = s
+		m2 += s
+	}
+	comm := make([]int, n)
+	tot := make([]float64, n)
+	for i := range comm {
+		comm[i] = i
+		tot[i] = k[i]
+	}
+	if m2 == 0 {
+		return comm, false
+	}
+	order := rng.Perm(n)
+	wTo := make([]float64, n)
+	touched := make([]int, 0, 64)
+	movedAny := false
+	for {
+		moves := 0
+		for _, i := range order {
+			ci := comm[i]
+			touched = touched[:0]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				c := comm[lv.nbr[p]]
+				if wTo[c] == 0 {
+					touched = append(touched, c)
+				}
+				wTo[c] += lv.w[p]
+			}
+			tot[ci] -= k[i]
+			best, bestGain := ci, wTo[ci]-tot[ci]*k[i]/m2
+			for _, c := range touched {
+				if gain := wTo[c] - tot[c]*k[i]/m2; gain > bestGain+1e-12 {
+					best, bestGain = c, gain
+				}
+			}
+			tot[best] += k[i]
+			if best != ci {
+				comm[i] = best
+				moves++
+			}
+			for _, c := range touched {
+				wTo[c] = 0
+			}
+		}
+		if moves == 0 {
+			break
+		}
+		movedAny = true
+	}
+	return comm, movedAny
+}
+
+// renumber maps community labels onto 0..k−1 in order of first appearance.
+func renumber(comm []int) int {
+	num := make(map[int]int)
+	for i, c := range comm {
+		v, ok := num[c]
+		if !ok {
+			v = len(num)
+			num[c] = v
+		}
+		comm[i] = v
+	}
+	return len(num)
+}
+
+// aggregate collapses each community into one node.
+func aggregate(lv level, comm []int, k int) level {
+	members := make([][]int, k)
+	for i, c := range comm {
+		members[c] = append(members[c], i)
+	}
+	out := level{off: make([]int, k+1), loop: make([]float64, k)}
+	acc := make([]float64, k)
+	var touched []int
+	for c := 0; c < k; c++ {
+		touched = touched[:0]
+		loop := 0.0
+		for _, i := range members[c] {
+			loop += lv.loop[i]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				d := comm[lv.nbr[p]]
+				if d == c {
+					loop += lv.w[p]
+					continue
+				}
+				if acc[d] == 0 {
+					touched = append(touched, d)
+				}
+				acc[d] += lv.w[p]
+			}
+		}
+		sort.Ints(touched)
+		for _, d := range touched {
+			out.nbr = append(out.nbr, int32(d))
+			out.w = append(out.w, acc[d])
+			acc[d] = 0
+		}
+		out.loop[c] = loop
+		out.off[c+1] = len(out.nbr)
+	}
+	return out
+}
+
+// canonical numbers communities by decreasing size, ties by lowest member.
+func canonical(part []int) []int {
+	type cm struct{ label, size, first int }
+	info := map[int]*cm{}
+	var list []*cm
+	for i, c := range part {
+		x, ok := info[c]
+		if !ok {
+			x = &cm{label: c, first: i}
+			info[c] = x
+			list = append(list, x)
+		}
+		x.size++
+	}
+	sort.SliceStable(list, func(a, b int) bool {
+		if list[a].size != list[b].size {
+			return list[a].size > list[b].size
+		}
+		return list[a].first < list[b].first
+	})
+	num := make(map[int]int, len(list))
+	for i, x := range list {
+		num[x.label] = i
+	}
+	out := make([]int, len(part))
+	for i, c := range part {
+		out[i] = num[c]
+	}
+	return out
+}

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"sinergi"
+)
+
+var _ sinergi.ActivityService = (*DB)(nil)
+
+const activityCols = `a.id, a.type, a.from_org_id, fo.name, a.from_unit_id, a.to_org_id, tor.name, a.to_unit_id, a.date, a.description, a.evidence,
+	a.value_rupiah, a.agreement_id, a.forum_id, a.assistance_request_id, a.version, a.created_at, a.updated_at`
+
+const activityFrom = ` FROM activities a JOIN organizations fo ON fo.id = a.from_org_id JOIN organizations tor ON tor.id = a.to_org_id`
+
+func scanActivity(row interface{ Scan(...any) error }) (*sinergi.Activity, error) {
+	var a sinergi.Activity
+	var fu, tu, val, agr, forum, req sql.NullInt64
+	if err := row.Scan(&a.ID, &a.Type, &a.FromOrgID, &a.FromOrgName, &fu, &a.ToOrgID, &a.ToOrgName, &tu, &a.Date, &a.Description, &a.Evidence,
+		&val, &agr, &forum, &req, &a.Version, &a.CreatedAt, &a.UpdatedAt); err != nil {
+		return nil, err
+	}
+	a.FromUnitID, a.ToUnitID, a.ValueRupiah = actPtr(fu), actPtr(tu), actPtr(val)
+	a.AgreementID, a.ForumID, a.AssistanceRequestID = actPtr(agr), actPtr(forum), actPtr(req)
+	if info, ok := sinergi.LookupActivityType(a.Type); ok {
+		a.Directed = info.Directed
+	}
+	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
+	return &a, nil
+}
+
+func actPtr(n sql.NullInt64) *int64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Int64
+	return &v
+}
+
+func actNull(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func (db *DB) getActivity(ctx context.Context, q querier, id int64) (*sinergi.Activity, error) {
+	a, err := scanActivity(q.QueryRowContext(ctx, `SELECT `+activityCols+activityFrom+` WHERE a.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, sinergi.NotFound("Kegiatan", "Activity")
+	}
+	return a, err
+}
+
+// Activity returns one activity.
+func (db *DB) Activity(ctx context.Context, id int64) (*sinergi.Activity, error) {
+	if !sinergi.CanViewActivities(sinergi.ActorFrom(ctx)) {
+		return nil, sinergi.Unauthorized()
+	}
+	return db.getActivity(ctx, db.SQL, id)
+}
+
+// checkActivityRefs turns missing organisations, units, forums and requests
+// into field errors (instead of foreign-key failures).
+func (db *DB) checkActivityRefs(ctx context.Context, q querier, in sinergi.ActivityInput) error {
+	var v sinergi.Validation
+	exists := func(query string, args ...any) (bool, error) {
+		var n int
+		err := q.QueryRowContext(ctx, query, args...).Scan(&n)
+		return n > 0, err
+	}
+	checks := []struct {
+		field, query, id, en string
+		args                 []any
+		skip                 bool
+	}{
+		{"from_org_id", `SELECT count(*) FROM organizations WHERE id = $1`, "Instansi tidak ditemukan", "Organisation not found", []any{in.FromOrgID}, false},
+		{"to_org_id", `SELECT count(*) FROM organizations WHERE id = $1`, "Instansi tidak ditemukan", "Organisation not found", []any{in.ToOrgID}, false},
+		{"from_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi pemberi", "Unit not found in the giving organisation", []any{actNull(in.FromUnitID), in.FromOrgID}, in.FromUnitID == nil},
+		{"to_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi penerima", "Unit not found in the receiving organisation", []any{actNull(in.ToUnitID), in.ToOrgID}, in.ToUnitID == nil},
+		{"forum_id", `SELECT count(*) FROM forums WHERE id = $1`, "Forum tidak ditemukan", "Forum not found", []any{actNull(in.ForumID)}, in.ForumID == nil},
+		{"assistance_request_id", `SELECT count(*) FROM assistance_requests WHERE id = $1`, "Permohonan bantuan tidak ditemukan", "Assistance request not found", []any{actNull(in.AssistanceRequestID)}, in.AssistanceRequestID == nil},
+	}
+	for _, c := range checks {
+		if c.skip {
+			continue
+		}
+		ok, err := exists(c.query, c.args...)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			v.Add(c.field, c.id, c.en)
+		}
+	}
+	return v.Err()
+}
+
+// CreateActivity records an activity.
+func (db *DB) CreateActivity(ctx context.Context, in sinergi.ActivityInput) (*sinergi.Activity, error) {
+	a := sinergi.ActorFrom(ctx)
+	if !a.Authenticated() {
+		return nil, sinergi.Unauthorized()
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if !sinergi.CanRecordActivity(a, in.FromOrgID, in.ToOrgID) {
+		return nil, sinergi.Forbidden()
+	}
+	var out *sinergi.Activity
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := db.checkActivityRefs(ctx, tx, in); err != nil {
+			return err
+		}
+		now := db.now()
+		var createdBy any
+		if a.UserID != 0 {
+			createdBy = a.UserID
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO activities (type, from_org_id, from_unit_id, to_org_id, to_unit_id, date, description, evidence,
+			value_rupiah, agreement_id, forum_id, assistance_request_id, created_by, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
+			string(in.Type), in.FromOrgID, actNull(in.FromUnitID), in.ToOrgID, actNull(in.ToUnitID), in.Date, in.Description, in.Evidence,
+			actNull(in.ValueRupiah), actNull(in.AgreementID), actNull(in.ForumID), actNull(in.AssistanceRequestID), createdBy, now).Scan(&id); err != nil {
+			return err
+		}
+		var err error
+		if out, err = db.getActivity(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, "create", "activity", id, nil, out)
+	})
+	return out, err
+}
+
+// Activities lists activities matching f, newest first.
+func (db *DB) Activities(ctx context.Context, f sinergi.ActivityFilter) (sinergi.List[sinergi.Activity], error) {
+	out := sinergi.List[sinergi.Activity]{Items: []sinergi.Activity{}}
+	out.Offset, out.Limit = sinergi.ClampPage(f.Offset, f.Limit)
+	if !sinergi.CanViewActivities(sinergi.ActorFrom(ctx)) {
+		return out, sinergi.Unauthorized()
+	}
+	var w where
+	if f.OrgID != 0 {
+		w.add(`(a.from_org_id = ? OR a.to_org_id = ?)`, f.OrgID, f.OrgID)
+	}
+	if f.Type != "" {
+		w.add(`a.type = ?`, string(f.Type))
+	}
+	if f.From != "" {
+		w.add(`a.date >= ?`, f.From)
+	}
+	if f.To != "" {
+		w.add(`a.date <= ?`, f.To)
+	}
+	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM activities a`+w.String(), w.args...).Scan(&out.Total); err != nil {
+		return out, err
+	}
+	if out.Total <= out.Offset {
+		return out, nil
+	}
+	rows, err := db.SQL.QueryContext(ctx, `SELECT `+activityCols+activityFrom+w.String()+` ORDER BY a.date DESC, a.id DESC`+limitClause(0, out.Offset, out.Limit), w.args...)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanActivity(rows)
+		if err != nil {
+			return out, err
+		}
+		out.Items = append(out.Items, *a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"sinergi"
+	"sinergi/network"
+)
+
+// activityFilter reads the list filters of GET /api/v1/activities.
+func activityFilter(r *http.Request) (sinergi.ActivityFilter, error) {
+	q := r.URL.Query()
+	f := sinergi.ActivityFilter{Type: sinergi.ActivityType(strings.TrimSpace(q.Get("type"))), From: q.Get("from"), To: q.Get("to")}
+	var v sinergi.Validation
+	for _, name := range []string{"org_id", "organization_id"} {
+		if s := q.Get(name); s != "" {
+			id, err := strconv.ParseInt(s, 10, 64)
+			if err != nil || id <= 0 {
+				v.Add(name, name+" harus bilangan bulat positif", name+" must be a positive integer")
+			}
+			f.OrgID = id
+		}
+	}
+	if f.Type != "" {
+		if _, ok := sinergi.LookupActivityType(f.Type); !ok {
+			v.Add("type", "Jenis kegiatan tidak dikenal", "Unknown activity type")
+		}
+	}
+	for name, s := range map[string]string{"from": f.From, "to": f.To} {
+		if s != "" {
+			if _, err := time.Parse(time.DateOnly, s); err != nil {
+				v.Add(name, name+" harus berformat YYYY-MM-DD", name+" must be YYYY-MM-DD")
+			}
+		}
+	}
+	var err error
+	if f.Offset, err = queryInt(r, "offset"); err != nil {
+		return f, err
+	}
+	if f.Limit, err = queryInt(r, "limit"); err != nil {
+		return f, err
+	}
+	return f, v.Err()
+}
+
+func (s *Server) apiActivities(w http.ResponseWriter, r *http.Request) error {
+	f, err := activityFilter(r)
+	if err != nil {
+		return err
+	}
+	l, err := s.DB.Activities(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) apiCreateActivity(w http.ResponseWriter, r *http.Request) error {
+	var in sinergi.ActivityInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	a, err := s.DB.CreateActivity(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/activities/"+strconv.FormatInt(a.ID, 10))
+	w.Header().Set("ETag", etag(a.Version))
+	writeJSON(w, http.StatusCreated, a)
+	return nil
+}
+
+func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a, err := s.DB.Activity(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(a.Version))
+	writeJSON(w, http.StatusOK, a)
+	return nil
+}
+
+// networkWindow reads since/until (YYYY-MM-DD) for the network analysis.
+func networkWindow(r *http.Request) (time.Time, time.Time, error) {
+	var since, until time.Time
+	var v sinergi.Validation
+	if s := r.URL.Query().Get("since"); s != "" {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			v.Add("since", "since harus berformat YYYY-MM-DD", "since must be YYYY-MM-DD")
+		}
+		since = t
+	}
+	if s := r.URL.Query().Get("until"); s != "" {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			v.Add("until", "until harus berformat YYYY-MM-DD", "until must be YYYY-MM-DD")
+		} else {
+			until = t.Add(24*time.Hour - time.Microsecond)
+		}
+	}
+	return since, until, v.Err()
+}
+
+// apiNetwork is the organisation-level network analysis (issue 6).
+func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) error {
+	since, until, err := networkWindow(r)
+	if err != nil {
+		return err
+	}
+	res, err := s.DB.AnalyzeNetwork(r.Context(), since, until, network.Options{})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
