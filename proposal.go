@@ -2,6 +2,7 @@ package sinergi
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -42,6 +43,12 @@ type Proposal struct {
 	Comments   []Comment       `json:"comments,omitempty"`
 	Version    int64           `json:"version"`
 	CreatedAt  time.Time       `json:"created_at"`
+
+	// Result is the decide.Result of a proposal decided by another method
+	// than consensus (nil for consensus); Ballots are the latest ballot of
+	// each voter, present only once the result is visible.
+	Result  any `json:"result,omitempty"`
+	Ballots any `json:"ballots,omitempty"`
 }
 
 // ProposalInput tables a proposal (or the next round of one).
@@ -51,7 +58,14 @@ type ProposalInput struct {
 	ClosesAt time.Time       `json:"closes_at"`
 	Method   string          `json:"method"`
 	Options  json.RawMessage `json:"options"`
+	// Settings configure a method other than consensus (decide.Settings
+	// without the method); the store checks them and keeps them as Options.
+	Settings json.RawMessage `json:"settings"`
 }
+
+// ProposalMethods are the ways a proposal can be decided (the decide
+// package's methods); consensus is the default.
+var ProposalMethods = []string{MethodConsensus, "advice", "consent", "sense_check", "score", "ranked_choice", "dot_vote", "time_poll"}
 
 // Validate normalises and checks the input; now is the current time.
 func (in *ProposalInput) Validate(now time.Time) error {
@@ -72,8 +86,8 @@ func (in *ProposalInput) Validate(now time.Time) error {
 	} else if !in.ClosesAt.After(now) || in.ClosesAt.After(now.AddDate(2, 0, 0)) {
 		v.Add("closes_at", "Waktu penutupan harus di masa depan, paling lama 2 tahun lagi", "The closing time must be in the future, at most 2 years ahead")
 	}
-	if in.Method != MethodConsensus {
-		v.Add("method", "Metode yang tersedia saat ini: consensus", "The method available now is consensus")
+	if !slices.Contains(ProposalMethods, in.Method) {
+		v.Add("method", "Cara pengambilan keputusan tidak dikenal: pilih "+strings.Join(ProposalMethods, ", "), "Unknown decision method: choose "+strings.Join(ProposalMethods, ", "))
 	}
 	if len(in.Options) == 0 || string(in.Options) == "null" {
 		in.Options = json.RawMessage("{}")

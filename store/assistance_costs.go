@@ -240,8 +240,10 @@ func (db *DB) EscalateOverdue(ctx context.Context) (int, error) {
 				return nil
 			}
 			n++
-			_, err = db.recordStep(ctx, tx, before, "escalate", before.Status, note)
-			return err
+			if _, err = db.recordStep(ctx, tx, before, "escalate", before.Status, note); err != nil {
+				return err
+			}
+			return db.notifyEscalation(ctx, tx, before, prov)
 		})
 		if err != nil {
 			return n, err

@@ -20,12 +20,14 @@ func (db *DB) CreateProposal(ctx context.Context, forumID int64, in sinergi.Prop
 		if _, _, err := db.manageable(ctx, tx, forumID); err != nil {
 			return err
 		}
-		if err := in.Validate(db.now()); err != nil {
+		if err := db.validateProposal(ctx, tx, forumID, &in); err != nil {
 			return err
 		}
 		var err error
-		p, err = db.insertProposal(ctx, tx, forumID, in, 1, nil)
-		return err
+		if p, err = db.insertProposal(ctx, tx, forumID, in, 1, nil); err != nil {
+			return err
+		}
+		return db.notifyNewProposal(ctx, tx, p)
 	})
 	return p, err
 }
@@ -75,6 +77,9 @@ func (db *DB) TakePosition(ctx context.Context, proposalID int64, in sinergi.Pos
 			return err
 		}
 		if err := sinergi.CheckPosition(a, acc); err != nil {
+			return err
+		}
+		if err := consensusOnly(&p.Proposal); err != nil {
 			return err
 		}
 		if err := in.Validate(); err != nil {
@@ -179,6 +184,9 @@ func (db *DB) closeTx(ctx context.Context, tx *sql.Tx, p *proposalRow, in sinerg
 		return err
 	}
 	p.Status, p.Outcome, p.ReviewDate, p.ClosedAt, p.result, p.Version = sinergi.ProposalClosed, in.Outcome, in.ReviewDate, &now, string(result), p.Version+1
+	if err := db.notifyOutcome(ctx, tx, &p.Proposal); err != nil {
+		return err
+	}
 	return db.appendAudit(ctx, tx, "close", "forum_proposal", p.ID, before, p.Proposal)
 }
 
@@ -232,7 +240,10 @@ func (db *DB) ReviseProposal(ctx context.Context, id int64, in sinergi.ProposalI
 		if _, _, err := db.manageable(ctx, tx, p.ForumID); err != nil {
 			return err
 		}
-		if err := in.Validate(db.now()); err != nil {
+		if err := consensusOnly(&p.Proposal); err != nil {
+			return err
+		}
+		if err := db.validateProposal(ctx, tx, p.ForumID, &in); err != nil {
 			return err
 		}
 		if p.NextID != nil {
@@ -256,8 +267,10 @@ func (db *DB) ReviseProposal(ctx context.Context, id int64, in sinergi.ProposalI
 				return err
 			}
 		}
-		out, err = db.insertProposal(ctx, tx, p.ForumID, in, p.Round+1, &p.ID)
-		return err
+		if out, err = db.insertProposal(ctx, tx, p.ForumID, in, p.Round+1, &p.ID); err != nil {
+			return err
+		}
+		return db.notifyNewProposal(ctx, tx, out)
 	})
 	return out, err
 }
@@ -279,6 +292,7 @@ func (db *DB) PendingPositions(ctx context.Context, orgID int64) ([]PendingPosit
 		JOIN forum_members m ON m.forum_id = p.forum_id AND m.organization_id = $1 AND m.role = 'deciding'
 		WHERE p.status = 'open' AND p.closes_at > $2
 		AND NOT EXISTS (SELECT 1 FROM proposal_positions pp WHERE pp.proposal_id = p.id AND pp.organization_id = $1)
+		AND NOT EXISTS (SELECT 1 FROM proposal_ballots pb WHERE pb.proposal_id = p.id AND pb.organization_id = $1)
 		ORDER BY p.closes_at, p.id LIMIT 20`, orgID, db.now())
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 
 	"sinergi"
 	"sinergi/consensus"
+	"sinergi/decide"
 )
 
 const proposalCols = `p.id, p.forum_id, f.name, p.title, p.body, p.method, p.options, p.round, p.previous_id,
@@ -238,6 +239,13 @@ type ProposalView struct {
 	MyRole      sinergi.MemberRole    `json:"-"`
 	CanComment  bool                  `json:"-"`
 	PositionErr error                 `json:"-"` // why the actor may not take a position (nil: may)
+	// Methods other than consensus (decisions.go): settings, result, the
+	// latest ballots once visible, and the actor's own latest ballot.
+	Settings     *decide.Settings `json:"-"`
+	DecideResult *decide.Result   `json:"-"`
+	BallotList   []BallotView     `json:"-"`
+	MyBallot     *BallotView      `json:"-"`
+	IsDecider    bool             `json:"-"` // the actor is the advice-seeker
 }
 
 // Accepting reports whether positions are still taken.
@@ -277,6 +285,9 @@ func (db *DB) Proposal(ctx context.Context, id int64) (*ProposalView, error) {
 		return nil, err
 	}
 	if v.Comments, err = db.comments(ctx, id, acc); err != nil {
+		return nil, err
+	}
+	if err := db.fillDecision(ctx, db.SQL, v); err != nil {
 		return nil, err
 	}
 	return v, nil

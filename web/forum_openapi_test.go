@@ -120,7 +120,7 @@ func TestForumOpenAPIResponses(t *testing.T) {
 	// every forum operation was seen to succeed and to fail
 	var ops []string
 	for _, op := range c.doc.operations() {
-		if moduleOperation(t, op) && (strings.Contains(op, "/forums") || strings.Contains(op, "/meetings") || strings.Contains(op, "/proposals") ||
+		if moduleOperation(t, op) && !strings.HasSuffix(op, "/ballots") && (strings.Contains(op, "/forums") || strings.Contains(op, "/meetings") || strings.Contains(op, "/proposals") ||
 			strings.Contains(op, "/action-items") || strings.Contains(op, "/representatives")) {
 			ops = append(ops, op)
 		}

@@ -14,6 +14,7 @@ import (
 // forumPageData is what forum.html shows.
 type forumPageData struct {
 	forumLabels
+	decideLabels
 	F         *store.ForumView
 	Meetings  []sinergi.Meeting
 	Proposals sinergi.List[sinergi.Proposal]
@@ -244,10 +245,11 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 	return s.forumForm(w, r, "proposal", "#proposals", pick(r, "Usulan diajukan.", "Proposal tabled."), func(id int64, f url.Values) (string, error) {
 		var v sinergi.Validation
 		at := localTime(f, "close_date", "close_time", "time_zone", &v, "closes_at")
+		method, settings := settingsFromForm(f, &v)
 		if err := v.Err(); err != nil {
 			return "", err
 		}
-		p, err := s.DB.CreateProposal(r.Context(), id, sinergi.ProposalInput{Title: f.Get("title"), Body: f.Get("body"), ClosesAt: at})
+		p, err := s.DB.CreateProposal(r.Context(), id, sinergi.ProposalInput{Title: f.Get("title"), Body: f.Get("body"), ClosesAt: at, Method: method, Settings: settings})
 		if err != nil {
 			return "", err
 		}

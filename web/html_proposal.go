@@ -13,6 +13,7 @@ import (
 // proposalPageData is what proposal.html and proposal_print.html show.
 type proposalPageData struct {
 	forumLabels
+	decideLabels
 	P       *store.ProposalView
 	Pending []sinergi.ForumMember // deciding members without a position
 	Open    string

@@ -69,6 +69,7 @@ type page struct {
 	Errors []sinergi.FieldError // shown in the error summary and by each field
 	ErrMsg string
 	Data   any
+	Unread int // unread notifications (notifications.go)
 }
 
 // T picks the Indonesian or English text.
@@ -186,6 +187,7 @@ func mustParsePages() *pages {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, st int, name string, p page) {
 	p.Lang = lang(r)
 	p.User = currentUser(r)
+	p.Unread = s.unreadCount(r)
 	p.Path = r.URL.RequestURI()
 	if p.Form == nil {
 		p.Form = url.Values{}

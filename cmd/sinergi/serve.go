@@ -22,6 +22,7 @@ func cmdServe(e *env, args []string) error {
 	noMigrate := fs.Bool("no-migrate", envBool("SINERGI_NO_MIGRATE"), "do not apply migrations; refuse to start on an outdated schema (env SINERGI_NO_MIGRATE)")
 	logLevel := fs.String("log-level", envOr("SINERGI_LOG_LEVEL", "info"), "debug, info, warn or error (env SINERGI_LOG_LEVEL)")
 	quiet := fs.Bool("quiet", envBool("SINERGI_QUIET"), "no access log lines (env SINERGI_QUIET)")
+	mail := addNotifyFlags(fs)
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -49,6 +50,11 @@ func cmdServe(e *env, args []string) error {
 		}
 	}
 
+	stopJobs, err := mail.startJobs(e.ctx, db, log, "http://"+*addr)
+	if err != nil {
+		return err
+	}
+	defer stopJobs()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

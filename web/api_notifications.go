@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/http"
+
+	"sinergi"
+	"sinergi/notify"
+	"sinergi/store"
+)
+
+func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request) error {
+	f := store.NotificationFilter{}
+	switch v := r.URL.Query().Get("unread"); v {
+	case "", "false":
+	case "true":
+		f.Unread = true
+	default:
+		return &sinergi.Error{Code: sinergi.CodeInvalid, Msg: sinergi.T("unread harus true atau false", "unread must be true or false"),
+			Fields: []sinergi.FieldError{{Field: "unread", Msg: sinergi.T("unread harus true atau false", "unread must be true or false")}}}
+	}
+	var err error
+	if f.Offset, err = queryInt(r, "offset"); err != nil {
+		return err
+	}
+	if f.Limit, err = queryInt(r, "limit"); err != nil {
+		return err
+	}
+	l, err := s.DB.Notifications(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
+}
+
+func (s *Server) apiReadNotification(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	n, err := s.DB.MarkNotificationRead(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, n)
+	return nil
+}
+
+func (s *Server) apiReadAllNotifications(w http.ResponseWriter, r *http.Request) error {
+	n, err := s.DB.MarkAllNotificationsRead(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"marked": n})
+	return nil
+}
+
+func (s *Server) apiNotificationPreferences(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.DB.NotificationPreferences(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
+
+func (s *Server) apiSetNotificationPreferences(w http.ResponseWriter, r *http.Request) error {
+	var in notify.Preferences
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	p, err := s.DB.SetNotificationPreferences(r.Context(), in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, p)
+	return nil
+}
