@@ -55,6 +55,9 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := loadAssistance(ctx, db); err != nil {
 		return nil, err
 	}
+	if err := loadAgreements(ctx, db); err != nil {
+		return nil, err
+	}
 	if err := loadActivities(ctx, db); err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ type task struct{ Text, Link string }
 // taskSources are the modules' contributions to the dashboard, each giving
 // the logged-in user's open tasks (requests awaiting an answer, proposals
 // without a position, reports due, …).
-var taskSources = []func(s *Server, r *http.Request) ([]task, error){assistanceTasks, forumTasks}
+var taskSources = []func(s *Server, r *http.Request) ([]task, error){assistanceTasks, forumTasks, agreementTasks}
 
 func (s *Server) tasks(r *http.Request) ([]task, error) {
 	out := []task{}

@@ -1,0 +1,21 @@
+package web
+
+// agreementRoutes lists the routes of the kerja sama registry (issue 5).
+func (s *Server) agreementRoutes(g router) {
+	api, html := g.api, g.html
+	api("GET /api/v1/agreements", s.apiAgreements)
+	api("POST /api/v1/agreements", s.apiCreateAgreement)
+	api("GET /api/v1/agreements/{id}", s.apiAgreement)
+	api("POST /api/v1/agreements/{id}/stages/{code}", s.apiAgreementStage)
+	api("POST /api/v1/agreements/{id}/terminate", s.apiTerminateAgreement)
+	api("POST /api/v1/agreements/{id}/renew", s.apiRenewAgreement)
+	api("GET /api/v1/agreement-affairs", s.apiAgreementAffairs)
+
+	html("GET /agreements", s.agreementsPage)
+	html("GET /agreements/new", s.agreementNew)
+	html("POST /agreements/new", s.agreementCreate)
+	html("GET /agreements/{id}", s.agreementPage)
+	html("POST /agreements/{id}/stages/{code}", s.agreementStageSave)
+	html("POST /agreements/{id}/terminate", s.agreementTerminate)
+	html("POST /agreements/{id}/renew", s.agreementRenew)
+}
