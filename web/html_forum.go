@@ -97,12 +97,7 @@ func (s *Server) forumCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	form := r.PostForm
 	var v sinergi.Validation
-	org, _ := strconv.ParseInt(form.Get("initiator_org_id"), 10, 64)
-	in := sinergi.ForumInput{Name: form.Get("name"), InitiatorOrgID: org, Focus: sinergi.ForumFocus(form.Get("focus")), Visibility: sinergi.Visibility(form.Get("visibility")),
-		ProblemStatement: form.Get("problem_statement"), Mission: form.Get("mission"), SharedValues: form.Get("shared_values"), Scope: form.Get("scope"),
-		LegalBasis: parseLegalBasis(form.Get("legal_basis"), &v),
-		Profile: sinergi.ForumProfile{Asymmetries: form.Get("asymmetries"), Incentives: form.Get("incentives"), Prehistory: form.Get("prehistory"), InitialTrust: form.Get("initial_trust"),
-			Inclusiveness: form.Get("inclusiveness"), Exclusiveness: form.Get("exclusiveness"), GroundRules: form.Get("ground_rules"), Transparency: form.Get("transparency")}}
+	in := forumInput(form, &v)
 	err := v.Err()
 	var f *sinergi.Forum
 	if err == nil {

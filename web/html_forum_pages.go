@@ -143,7 +143,8 @@ func (s *Server) repAdd(w http.ResponseWriter, r *http.Request) error {
 type meetingPageData struct {
 	forumLabels
 	M        *store.MeetingView
-	Attended map[int64]bool
+	Attended map[int64]bool // organisations present
+	Present  map[int64]bool // people present
 	Open     string
 }
 
@@ -156,9 +157,12 @@ func (s *Server) meetingPageWith(w http.ResponseWriter, r *http.Request, st int,
 	if err != nil {
 		return err
 	}
-	d := &meetingPageData{M: m, Attended: map[int64]bool{}, Open: open}
+	d := &meetingPageData{M: m, Attended: map[int64]bool{}, Present: map[int64]bool{}, Open: open}
 	for _, a := range m.Attendance {
 		d.Attended[a.OrganizationID] = true
+		if a.PersonID != nil {
+			d.Present[*a.PersonID] = true
+		}
 	}
 	if form == nil {
 		form = url.Values{"minutes": {m.Minutes}, "version": {strconv.FormatInt(m.Version, 10)}}
@@ -204,12 +208,11 @@ func (s *Server) meetingForm(w http.ResponseWriter, r *http.Request, open, ancho
 
 func (s *Server) attendanceSave(w http.ResponseWriter, r *http.Request) error {
 	return s.meetingForm(w, r, "", "#attendance", pick(r, "Daftar hadir tersimpan.", "Attendance saved."), func(id int64, f url.Values) error {
-		var in sinergi.AttendanceInput
-		for _, o := range f["org"] {
-			n, _ := strconv.ParseInt(o, 10, 64)
-			in.Attendees = append(in.Attendees, sinergi.AttendeeInput{OrganizationID: n})
+		in, err := attendanceInput(f)
+		if err != nil {
+			return err
 		}
-		_, err := s.DB.SetAttendance(r.Context(), id, in)
+		_, err = s.DB.SetAttendance(r.Context(), id, in)
 		return err
 	})
 }
@@ -228,7 +231,11 @@ func (s *Server) minutesSave(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) actionAdd(w http.ResponseWriter, r *http.Request) error {
 	return s.meetingForm(w, r, "action", "#actions", pick(r, "Tindak lanjut dicatat.", "Action item recorded."), func(id int64, f url.Values) error {
-		_, err := s.DB.CreateActionItem(r.Context(), id, sinergi.ActionItemInput{Title: f.Get("title"), OwnerOrgID: formID(f, "owner_org_id"), Due: f.Get("due")})
+		in := sinergi.ActionItemInput{Title: f.Get("title"), OwnerOrgID: formID(f, "owner_org_id"), Due: f.Get("due")}
+		if p := formID(f, "owner_person_id"); p != 0 {
+			in.OwnerPersonID = &p
+		}
+		_, err := s.DB.CreateActionItem(r.Context(), id, in)
 		return err
 	})
 }
