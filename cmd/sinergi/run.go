@@ -38,6 +38,7 @@ var commands = map[string]command{
 	"token":   {"kelola token akses API (create, list, revoke) / manage API tokens", cmdToken},
 	"demo":    {"muat data demo ke basis data kosong / load the demo dataset", cmdDemo},
 	"audit":   {"periksa atau tampilkan jejak audit (verify, list) / audit log", cmdAudit},
+	"report":  {"tulis laporan PDF (agency: laporan kolaborasi instansi) / write reports", cmdReport},
 	"analyze": {"ukur jaringan kolaborasi (--edges FILE.csv | basis data) / network measures", cmdAnalyze},
 	"version": {"tampilkan versi / print the version", cmdVersion},
 }
