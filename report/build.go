@@ -92,10 +92,11 @@ func (b *builder) summary() {
 	if m := d.Assistance.Incoming.ResponseDays.Median; m != nil {
 		facts = append(facts, fmt.Sprintf("Permintaan Bantuan Kedinasan yang masuk dijawab dalam median %d hari kerja.", *m))
 	}
-	if n := len(d.Net.Dormant) + len(d.Overdue) + len(d.Assistance.Overdue); n > 0 {
-		facts = append(facts, fmt.Sprintf("Hambatan yang paling terlihat: %s.", list(b.obstacleHeads())))
+	facts = append(facts, b.agreementSummary())
+	if heads := b.obstacleHeads(); len(heads) > 0 {
+		facts = append(facts, fmt.Sprintf("Hambatan yang paling terlihat: %s.", list(heads)))
 	}
-	b.r.Summary = append(b.r.Summary, Block{Kind: KPara, Text: strings.Join(facts, " ")})
+	b.r.Summary = append(b.r.Summary, Block{Kind: KPara, Text: strings.Join(nonEmpty(facts), " ")})
 	b.r.Summary = append(b.r.Summary, Block{Kind: KPara, Text: "Setiap angka dalam laporan ini menyebut sumbernya (tabel atau kueri dan periodenya). Bagian yang datanya belum ada di Sinergi dinyatakan terus terang sebagai belum ada data, tidak diisi dengan perkiraan."})
 	if d.Secret {
 		b.r.Summary = append(b.r.Summary, Block{Kind: KPara, Text: "Laporan ini memuat catatan berklasifikasi RAHASIA karena pembacanya berhak atasnya; perlakukan dokumen ini sesuai ketentuan tata naskah dinas untuk surat rahasia."})
@@ -113,7 +114,7 @@ func (b *builder) obstacleHeads() []string {
 	if n := len(b.d.Net.Dormant); n > 0 {
 		out = append(out, count(n, "ikatan kerja sama")+" yang tidur lebih dari 12 bulan")
 	}
-	return out
+	return append(out, b.agreementHeads()...)
 }
 
 // ---------------------------------------------------------------- part 1
@@ -440,7 +441,7 @@ func (b *builder) response() {
 func (b *builder) part2() {
 	d, r := b.d, b.r
 	r.heading(1, "Contoh kolaborasi")
-	r.para(fmt.Sprintf("Bagian ini memberi contoh nyata kolaborasi %s dengan instansi lain dalam periode laporan, lengkap dengan tanggal dan hasilnya. Contoh diambil dari tiga jenis catatan: kegiatan kolaborasi yang diklasifikasikan menurut sebelas aktivitas Esteve dkk. (2013), forum, dan permintaan Bantuan Kedinasan.", d.Org.Name))
+	r.para(fmt.Sprintf("Bagian ini memberi contoh nyata kolaborasi %s dengan instansi lain dalam periode laporan, lengkap dengan tanggal dan hasilnya. Contoh diambil dari %s: kegiatan kolaborasi yang diklasifikasikan menurut sebelas aktivitas Esteve dkk. (2013), forum, permintaan Bantuan Kedinasan%s.", d.Org.Name, map[bool]string{true: "empat jenis catatan", false: "tiga jenis catatan"}[d.AgreementsLoaded], map[bool]string{true: ", dan perjanjian kerja sama dari registri kerja sama", false: ""}[d.AgreementsLoaded]))
 
 	r.heading(2, "Kegiatan kolaborasi")
 	if len(d.Activities) == 0 {
@@ -502,7 +503,11 @@ func (b *builder) part2() {
 
 	x := d.extra("agreements")
 	r.heading(2, "Perjanjian kerja sama")
-	b.extra(x)
+	if d.AgreementsLoaded {
+		b.agreementsPart2()
+	} else {
+		b.extra(x)
+	}
 }
 
 func (b *builder) extra(x Extra) {
@@ -627,7 +632,7 @@ func onDateComma(t *time.Time) string {
 func (b *builder) part3() {
 	d, r := b.d, b.r
 	r.heading(1, "Tantangan dan hambatan")
-	r.para("Literatur yang menjadi dasar penugasan ini menyebut tantangan dan hambatan kolaborasi yang khas: anggaran yang terbatas atau berubah-ubah, pendekatan dengan mitra yang memakan waktu lama, komunikasi yang minim, rasa saling percaya yang kurang, serta perbedaan pola pikir dan gaya kerja; Astari dkk. (2019) menambahkan batas masalah yang kabur dan dasar hukum yang tidak jelas. Bagian ini tidak menebak hambatan mana yang dialami, tetapi membaca sinyal yang terukur di data: jawaban yang lambat, tindak lanjut yang lewat tenggat, ikatan yang tidur, dan kecenderungan silo.")
+	r.para("Literatur yang menjadi dasar penugasan ini menyebut tantangan dan hambatan kolaborasi yang khas: anggaran yang terbatas atau berubah-ubah, pendekatan dengan mitra yang memakan waktu lama, komunikasi yang minim, rasa saling percaya yang kurang, serta perbedaan pola pikir dan gaya kerja; Astari dkk. (2019) menambahkan batas masalah yang kabur dan dasar hukum yang tidak jelas. Bagian ini tidak menebak hambatan mana yang dialami, tetapi membaca sinyal yang terukur di data: " + b.signalList() + ".")
 
 	r.heading(2, "Jawaban yang lambat dan permintaan yang terlambat")
 	in := d.Assistance.Incoming
@@ -693,6 +698,8 @@ func (b *builder) part3() {
 		r.bullets(d.Net.Findings...)
 	}
 
+	b.agreementsPart3()
+
 	r.heading(2, "Register hambatan dan asesmen")
 	b.extra(d.extra("register"))
 
@@ -715,6 +722,7 @@ func (b *builder) part3() {
 	if len(d.Net.Dormant) > 0 {
 		fixes = append(fixes, fmt.Sprintf("Hubungi kembali %s dengan kegiatan kecil yang konkret untuk menghidupkan ikatan yang tidur.", list(partnerNames(d.Net.Dormant, 3))))
 	}
+	fixes = append(fixes, b.agreementFixes()...)
 	if len(d.Assistance.Overdue) > 0 {
 		fixes = append(fixes, "Jawab permintaan Bantuan Kedinasan yang terlambat, atau tolak secara tertulis dengan alasan yang sah menurut Pasal 36 UU 30/2014.")
 	}
@@ -811,6 +819,7 @@ func (b *builder) appendix() {
 		}
 		r.table(t)
 	}
+	b.agreementsAppendix()
 	r.heading(2, "Bukti siklus proses per forum")
 	if len(d.Forums) == 0 {
 		r.para("Belum ada data forum.")

@@ -37,9 +37,13 @@ type Data struct {
 	Assistance  sinergi.AssistanceStats     // over Requests
 	Overdue     []sinergi.ActionItem        // open action items of the organisation past due, at GeneratedAt
 	Net         Net
-	Extras      []Extra // agreements, register, corridor (in that order)
-	Secret      bool    // rahasia records are included (the reader is entitled)
-	Withheld    int     // records left out because the reader may not see them
+	Agreements  []Agreement // kerja sama of the organisation in the period (agreements.go)
+	// AgreementsLoaded: Agreements were read from the registry; false when
+	// a registered "agreements" Source feeds the section instead.
+	AgreementsLoaded bool
+	Extras           []Extra // agreements, register, corridor (in that order)
+	Secret           bool    // rahasia records are included (the reader is entitled)
+	Withheld         int     // records left out because the reader may not see them
 }
 
 // Forum is one forum of the organisation with its criteria and process.
@@ -130,10 +134,22 @@ var extraKeys = []struct{ key, title, absent string }{
 	{"corridor", "Rencana kolaborasi koridor", "Rencana kolaborasi koridor tidak tersedia: modul program koridor belum terhubung ke laporan, sehingga belum ada rencana aksi per daerah yang dapat dilaporkan."},
 }
 
-// loadExtras runs the registered sources, and says "no data" for the rest.
-func loadExtras(ctx context.Context, org sinergi.Organization, from, to time.Time) ([]Extra, error) {
+// registered reports whether a module feeds the section key.
+func registered(key string) bool {
 	sourcesMu.Lock()
-	src := make(map[string]Source, len(sources))
+	defer sourcesMu.Unlock()
+	_, ok := sources[key]
+	return ok
+}
+
+// loadExtras runs the registered sources, then the built-in ones (sections
+// Load reads itself from the database), and says "no data" for the rest.
+func loadExtras(ctx context.Context, org sinergi.Organization, from, to time.Time, builtin map[string]Source) ([]Extra, error) {
+	sourcesMu.Lock()
+	src := make(map[string]Source, len(sources)+len(builtin))
+	for k, v := range builtin {
+		src[k] = v
+	}
 	for k, v := range sources {
 		src[k] = v
 	}

@@ -85,7 +85,17 @@ func Load(ctx context.Context, db *store.DB, orgID int64, from, to time.Time, pr
 		return nil, err
 	}
 
-	if d.Extras, err = loadExtras(ctx, *org, from, to); err != nil {
+	builtin := map[string]Source{}
+	if !registered("agreements") {
+		say("perjanjian kerja sama")
+		if err := loadAgreements(ctx, db, d, end); err != nil {
+			return nil, err
+		}
+		builtin["agreements"] = func(context.Context, sinergi.Organization, time.Time, time.Time) (Extra, error) {
+			return Extra{Available: true, Note: "Sumber: " + agreementsSource}, nil
+		}
+	}
+	if d.Extras, err = loadExtras(ctx, *org, from, to, builtin); err != nil {
 		return nil, err
 	}
 	return d, nil
