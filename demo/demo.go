@@ -61,7 +61,10 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := loadActivities(ctx, db); err != nil {
 		return nil, err
 	}
-	return p.accounts, loadForums(ctx, db)
+	if err := loadForums(ctx, db); err != nil {
+		return nil, err
+	}
+	return p.accounts, loadAssessments(ctx, db)
 }
 
 // loadOrg creates an organisation, its units and its people, and returns
