@@ -120,12 +120,29 @@ func (db *DB) AuditEntries(ctx context.Context, f AuditFilter) (sinergi.List[aud
 		return out, err
 	}
 	defer rows.Close()
+	a := sinergi.ActorFrom(ctx)
 	for rows.Next() {
 		e, err := scanAudit(rows)
 		if err != nil {
 			return out, err
 		}
-		out.Items = append(out.Items, e)
+		out.Items = append(out.Items, redactAudit(a, e))
 	}
 	return out, rows.Err()
+}
+
+// redactAudit hides the before and after data of entries about records
+// classified rahasia from readers not entitled to them (system admins read
+// the audit log but not secrets: sinergi.CanRead). The stored rows stay as
+// they are, so the chain still verifies.
+func redactAudit(a *sinergi.Actor, e audit.Entry) audit.Entry {
+	for _, d := range []*string{&e.Before, &e.After} {
+		var c struct {
+			Classification sinergi.Classification `json:"classification"`
+		}
+		if *d != "" && json.Unmarshal([]byte(*d), &c) == nil && c.Classification == sinergi.Rahasia && !sinergi.CanRead(a, sinergi.Rahasia, nil) {
+			*d = `{"classification":"rahasia","redacted":true}`
+		}
+	}
+	return e
 }

@@ -109,9 +109,12 @@ func (db *DB) Network(ctx context.Context, since, until time.Time) (*NetworkData
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Bantuan Kedinasan: the provider gives, the requester receives
+	// Bantuan Kedinasan: the provider gives, the requester receives. Only
+	// requests classified biasa count: the network is shown to every
+	// logged-in account, and even the existence of a restricted or secret
+	// request between two organisations is not theirs to learn.
 	rows, err = db.SQL.QueryContext(ctx, `SELECT provider_org_id, requester_org_id, submitted_at, created_at FROM assistance_requests
-		WHERE status NOT IN ('draft', 'cancelled') ORDER BY id`)
+		WHERE status NOT IN ('draft', 'cancelled') AND classification = 'biasa' ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}

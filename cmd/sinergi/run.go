@@ -39,6 +39,8 @@ var commands = map[string]command{
 	"demo":    {"muat data demo ke basis data kosong / load the demo dataset", cmdDemo},
 	"audit":   {"periksa atau tampilkan jejak audit (verify, list) / audit log", cmdAudit},
 	"report":  {"tulis laporan PDF (agency: laporan kolaborasi instansi) / write reports", cmdReport},
+	"backup":  {"salin basis data SQLite secara daring / online copy of the SQLite database", cmdBackup},
+	"restore": {"pulihkan cadangan SQLite ke basis data kosong / restore a SQLite backup", cmdRestore},
 	"analyze": {"ukur jaringan kolaborasi (--edges FILE.csv | basis data) / network measures", cmdAnalyze},
 	"version": {"tampilkan versi / print the version", cmdVersion},
 }
