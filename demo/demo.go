@@ -64,6 +64,9 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := loadForums(ctx, db); err != nil {
 		return nil, err
 	}
+	if err := loadCorridors(ctx, db); err != nil {
+		return nil, err
+	}
 	return p.accounts, loadAssessments(ctx, db)
 }
 

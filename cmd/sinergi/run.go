@@ -38,11 +38,13 @@ var commands = map[string]command{
 	"token":   {"kelola token akses API (create, list, revoke) / manage API tokens", cmdToken},
 	"demo":    {"muat data demo ke basis data kosong / load the demo dataset", cmdDemo},
 	"audit":   {"periksa atau tampilkan jejak audit (verify, list) / audit log", cmdAudit},
+	"analyze": {"ukur jaringan kolaborasi (--edges FILE.csv | basis data) / network measures", cmdAnalyze},
 	"report":  {"tulis laporan PDF (agency: laporan kolaborasi instansi) / write reports", cmdReport},
 	"backup":  {"salin basis data SQLite secara daring / online copy of the SQLite database", cmdBackup},
 	"restore": {"pulihkan cadangan SQLite ke basis data kosong / restore a SQLite backup", cmdRestore},
-	"analyze": {"ukur jaringan kolaborasi (--edges FILE.csv | basis data) / network measures", cmdAnalyze},
 	"version": {"tampilkan versi / print the version", cmdVersion},
+
+	"corridor": {"koridor: verify-draw FILE memeriksa ulang undian kios / re-check a published kiosk draw", cmdCorridor},
 }
 
 // Run executes one command line and returns the process exit code.

@@ -1,0 +1,25 @@
+package web
+
+// corridorRoutes lists the routes of corridor programmes (issue 9).
+func (s *Server) corridorRoutes(g router) {
+	api, html := g.api, g.html
+	api("GET /api/v1/corridors", s.apiCorridors)
+	api("POST /api/v1/corridors", s.apiCreateCorridor)
+	api("GET /api/v1/corridors/{id}", s.apiCorridor)
+	api("POST /api/v1/corridors/{id}/plans", s.apiCorridorPlan)
+	api("GET /api/v1/corridors/{id}/applications", s.apiCorridorApplications)
+	api("POST /api/v1/corridors/{id}/applications", s.apiCreateCorridorApplication)
+	api("POST /api/v1/corridors/{id}/commit", s.apiCorridorCommit)
+	api("POST /api/v1/corridors/{id}/close", s.apiCorridorClose)
+	api("POST /api/v1/corridors/{id}/draw", s.apiCorridorDraw)
+	api("GET /api/v1/corridors/{id}/draws", s.apiCorridorDraws)
+	api("GET /api/v1/corridors/{id}/draws/{draw_id}", s.apiCorridorDrawRecord)
+	api("GET /api/v1/corridors/{id}/appeals", s.apiCorridorAppeals)
+	api("POST /api/v1/corridors/{id}/appeals", s.apiCreateCorridorAppeal)
+	api("POST /api/v1/corridors/{id}/appeals/{appeal_id}/decision", s.apiDecideCorridorAppeal)
+
+	html("GET /corridors", s.corridorsPage)
+	html("GET /corridors/{id}", s.corridorPage)
+	html("GET /corridors/{id}/draws/{draw_id}", s.corridorDrawPage)
+	html("GET /corridors/{id}/plan.pdf", s.corridorPlanPDF)
+}
