@@ -129,7 +129,7 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secureCookie(r)})
 	flash(w, pick(r, "Kata sandi diganti. Sesi di perangkat lain telah diakhiri.", "Password changed. Sessions on other devices have ended."))
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 	return nil

@@ -19,6 +19,9 @@ type Server struct {
 	Log     *slog.Logger
 	Version string
 	Quiet   bool // no access log lines (benchmarks)
+	// SecureCookies marks cookies Secure even on plain-HTTP requests: set it
+	// behind a proxy that terminates TLS (--secure-cookies).
+	SecureCookies bool
 
 	metrics  *metrics
 	logins   *loginLimiter
@@ -77,6 +80,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Write([]byte("ready\n"))
 }
+
+// secureCookie reports whether cookies set in answer to r get Secure.
+func (s *Server) secureCookie(r *http.Request) bool { return s.SecureCookies || r.TLS != nil }
 
 // WithQuiet turns the access log off (for benchmarks) and returns s.
 func (s *Server) WithQuiet(q bool) *Server {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -22,10 +23,13 @@ func cmdServe(e *env, args []string) error {
 	noMigrate := fs.Bool("no-migrate", envBool("SINERGI_NO_MIGRATE"), "do not apply migrations; refuse to start on an outdated schema (env SINERGI_NO_MIGRATE)")
 	logLevel := fs.String("log-level", envOr("SINERGI_LOG_LEVEL", "info"), "debug, info, warn or error (env SINERGI_LOG_LEVEL)")
 	quiet := fs.Bool("quiet", envBool("SINERGI_QUIET"), "no access log lines (env SINERGI_QUIET)")
+	secureCookies := fs.Bool("secure-cookies", envBool("SINERGI_SECURE_COOKIES"),
+		"mark the session cookie Secure even on plain HTTP, for a proxy that terminates TLS; on by default when --public-url starts with https:// (env SINERGI_SECURE_COOKIES)")
 	mail := addNotifyFlags(fs)
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
+	*secureCookies = secureCookiesOn(fs, *secureCookies, *mail.publicURL)
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(*logLevel)); err != nil {
 		return usageError{"--log-level: " + err.Error()}
@@ -59,8 +63,10 @@ func cmdServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	app := web.New(db, log, Version).WithQuiet(*quiet)
+	app.SecureCookies = *secureCookies
 	srv := &http.Server{
-		Handler:           web.New(db, log, Version).WithQuiet(*quiet).Handler(),
+		Handler:           app.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
@@ -93,4 +99,16 @@ func cmdServe(e *env, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// secureCookiesOn decides --secure-cookies: the flag or SINERGI_SECURE_COOKIES
+// when given, otherwise on exactly when the public URL is https (the server
+// then sits behind a proxy that terminates TLS).
+func secureCookiesOn(fs *flag.FlagSet, value bool, publicURL string) bool {
+	given := strings.TrimSpace(os.Getenv("SINERGI_SECURE_COOKIES")) != ""
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "secure-cookies" })
+	if given {
+		return value
+	}
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(publicURL)), "https://")
 }
