@@ -1,6 +1,8 @@
 package criteria
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,6 +46,40 @@ type CycleFacts struct {
 	Values       bool
 	Acknowledged map[int64]bool
 	SmallWins    int
+	// Trust is the survey trust score of the forum's members, when a closed
+	// campaign gives one (nil: none).
+	Trust *SurveyTrust
+}
+
+// SurveyTrust is the mean of the trust items (the process item "I trust
+// the other partners to keep their commitments" and Custumato's trust
+// factor) in the closed survey campaigns that targeted the forum's
+// members, over the groups shown under the anonymity threshold only.
+type SurveyTrust struct {
+	Mean      float64 // on the scale, reverse coding applied
+	ScaleMin  int
+	ScaleMax  int
+	Responses int    // responses of the shown groups
+	Campaigns int    // campaigns the mean is taken over
+	ClosedOn  string // YYYY-MM-DD, the latest closing date
+}
+
+// Low reports whether the mean is below the middle of the scale.
+func (s SurveyTrust) Low() bool { return s.Mean*2 < float64(s.ScaleMin+s.ScaleMax) }
+
+// surveyTrustText is the survey part of the trust evidence.
+func surveyTrustText(s *SurveyTrust) sinergi.Text {
+	if s == nil || s.Responses == 0 || s.ScaleMax <= s.ScaleMin {
+		return sinergi.T("", "")
+	}
+	mean := strconv.FormatFloat(s.Mean, 'f', 2, 64)
+	lowID, lowEN := "", ""
+	if s.Low() {
+		lowID, lowEN = ", di bawah titik tengah skala", ", below the middle of the scale"
+	}
+	return sinergi.T(
+		fmt.Sprintf("; skor kepercayaan dari survei %s dari %d%s (%d jawaban, %d survei, ditutup %s)", strings.Replace(mean, ".", ",", 1), s.ScaleMax, lowID, s.Responses, s.Campaigns, s.ClosedOn),
+		fmt.Sprintf("; survey trust score %s of %d%s (%d responses, %d survey(s), closed %s)", mean, s.ScaleMax, lowEN, s.Responses, s.Campaigns, s.ClosedOn))
 }
 
 // Stage is the evidence for one stage of the cycle.
@@ -123,10 +159,12 @@ func Cycle(f CycleFacts) Evidence {
 			overdue++
 		}
 	}
+	trust := t("%d dari %d tindak lanjut yang jatuh tempo selesai tepat waktu (%d%%); %d terlambat, %d belum selesai",
+		"%d of %d action items due were delivered on time (%d%%); %d late, %d still open", onTime, due, pct(onTime, due), late, overdue)
+	st := surveyTrustText(f.Trust)
+	trust.ID, trust.EN = trust.ID+st.ID, trust.EN+st.EN
 	ev.Stages = append(ev.Stages, Stage{Key: "trust", Title: sinergi.T("Membangun kepercayaan", "Trust building"),
-		Evidence: t("%d dari %d tindak lanjut yang jatuh tempo selesai tepat waktu (%d%%); %d terlambat, %d belum selesai",
-			"%d of %d action items due were delivered on time (%d%%); %d late, %d still open", onTime, due, pct(onTime, due), late, overdue),
-		Healthy: due > 0 && pct(onTime, due) >= 70})
+		Evidence: trust, Healthy: due > 0 && pct(onTime, due) >= 70 && !(st.ID != "" && f.Trust.Low())})
 
 	steady := 0
 	for _, m := range f.Members {

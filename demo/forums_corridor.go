@@ -11,7 +11,8 @@ var corridorDeciding = []string{"maros", "pangkep", "barru", "parepare", "makass
 // the province, with the corridor regions, DJKA/BPKA, the railway companies,
 // an MSME association and a community deciding; meetings in WITA; proposals
 // reached, open, blocked, revised into a second round and decided by the
-// charter's fallback. It meets all six criteria.
+// charter's fallback, plus a meeting-time poll and a closed score poll. It
+// meets all six criteria.
 func (d *forumDemo) corridor() error {
 	f, err := d.db.CreateForum(d.sys, sinergi.ForumInput{
 		Name: "Forum Koridor Kereta Api Makassar–Parepare", InitiatorOrgID: d.org["sulsel"], Focus: sinergi.FocusProgrammeManagement,
@@ -174,7 +175,11 @@ func (d *forumDemo) corridorProposals(forumID int64) error {
 		return err
 	}
 	_, err = d.db.CloseProposal(d.sys, r2.ID, 0, sinergi.CloseInput{Outcome: "Mufakat tidak tercapai dalam dua putaran; sesuai piagam, usulan diputuskan dengan suara terbanyak bersyarat 67% (9 dari 11 setuju). Pemerintah Kota Parepare mencatat keberatannya.", ReviewDate: d.date(365)})
-	return err
+	if err != nil {
+		return err
+	}
+	// 5. other ways to decide: a meeting-time poll and a score poll
+	return d.corridorPolls(forumID)
 }
 
 // university is a forum of two public universities only: no non-state

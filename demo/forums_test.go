@@ -41,6 +41,25 @@ func TestForumsDemo(t *testing.T) {
 			t.Errorf("no demo proposal in state %s: %v", o, outcomes)
 		}
 	}
+	// other ways to decide: an open meeting-time poll and a closed score poll
+	polls := map[string]*sinergi.Proposal{}
+	for i := range ps.Items {
+		polls[ps.Items[i].Title] = &ps.Items[i]
+	}
+	if p := polls["Jadwal rapat forum berikutnya"]; p == nil || p.Method != "time_poll" || p.Status != sinergi.ProposalOpen {
+		t.Errorf("meeting-time poll: %+v", p)
+	} else if v, err := db.Proposal(context.Background(), p.ID); err != nil || v.DecideResult == nil {
+		t.Errorf("meeting-time poll: %v", err)
+	} else if r := v.DecideResult; r.Ballots < 5 || !r.Visible || r.Closed || len(r.Winners) != 1 || len(r.Counts) != 3 || len(v.BallotList) != r.Ballots {
+		t.Errorf("meeting-time poll result: %+v, %d ballots listed", r, len(v.BallotList))
+	}
+	if p := polls["Prioritas pembangunan jalan akses stasiun"]; p == nil || p.Method != "score" || p.Status != sinergi.ProposalClosed || p.Outcome == "" || p.ReviewDate == "" {
+		t.Errorf("score poll: %+v", p)
+	} else if v, err := db.Proposal(context.Background(), p.ID); err != nil || v.DecideResult == nil {
+		t.Errorf("score poll: %v", err)
+	} else if r := v.DecideResult; !r.Closed || r.Status != "decided" || r.Ballots != 9 || len(r.Winners) != 1 || r.Winners[0] != "Jalan akses Stasiun Maros (Turikale)" || r.Counts[0].Total != 40 {
+		t.Errorf("score poll result: %+v", r)
+	}
 	maros, _ := db.Organizations(context.Background(), sinergi.OrganizationFilter{Q: "Pemerintah Kabupaten Maros"})
 	if pend, err := db.PendingPositions(context.Background(), maros.Items[0].ID); err != nil || len(pend) == 0 {
 		t.Errorf("Maros has no pending position on the dashboard: %v", err)

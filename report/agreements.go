@@ -462,5 +462,8 @@ func (b *builder) signalList() string {
 	if b.d.AgreementsLoaded {
 		s = append(s, "kewajiban perjanjian kerja sama yang lewat tenggat", "perjanjian yang segera berakhir")
 	}
+	if b.d.RegisterLoaded {
+		s = append(s, "hambatan yang dicatat di register", "skor budaya dan kepercayaan yang rendah dalam survei")
+	}
 	return list(s)
 }

@@ -114,7 +114,8 @@ func (b *builder) obstacleHeads() []string {
 	if n := len(b.d.Net.Dormant); n > 0 {
 		out = append(out, count(n, "ikatan kerja sama")+" yang tidur lebih dari 12 bulan")
 	}
-	return append(out, b.agreementHeads()...)
+	out = append(out, b.agreementHeads()...)
+	return append(out, b.registerHeads()...)
 }
 
 // ---------------------------------------------------------------- part 1
@@ -701,7 +702,7 @@ func (b *builder) part3() {
 	b.agreementsPart3()
 
 	r.heading(2, "Register hambatan dan asesmen")
-	b.extra(d.extra("register"))
+	b.registerPart3()
 
 	r.heading(2, "Langkah perbaikan yang ditunjukkan data")
 	var fixes []string
@@ -723,6 +724,8 @@ func (b *builder) part3() {
 		fixes = append(fixes, fmt.Sprintf("Hubungi kembali %s dengan kegiatan kecil yang konkret untuk menghidupkan ikatan yang tidur.", list(partnerNames(d.Net.Dormant, 3))))
 	}
 	fixes = append(fixes, b.agreementFixes()...)
+	fixes = append(fixes, b.registerFixes()...)
+	fixes = append(fixes, b.corridorFixes()...)
 	if len(d.Assistance.Overdue) > 0 {
 		fixes = append(fixes, "Jawab permintaan Bantuan Kedinasan yang terlambat, atau tolak secara tertulis dengan alasan yang sah menurut Pasal 36 UU 30/2014.")
 	}
@@ -753,6 +756,10 @@ func partnerNames(ts []Tie, n int) []string {
 func (b *builder) part4() {
 	d, r := b.d, b.r
 	r.heading(1, "Rencana kolaborasi koridor")
+	if d.CorridorLoaded {
+		b.corridorPart4()
+		return
+	}
 	x := d.extra("corridor")
 	if x.Available {
 		b.extra(x)

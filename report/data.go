@@ -41,9 +41,20 @@ type Data struct {
 	// AgreementsLoaded: Agreements were read from the registry; false when
 	// a registered "agreements" Source feeds the section instead.
 	AgreementsLoaded bool
-	Extras           []Extra // agreements, register, corridor (in that order)
-	Secret           bool    // rahasia records are included (the reader is entitled)
-	Withheld         int     // records left out because the reader may not see them
+	// Register: open entries of the obstacle register that affect the
+	// organisation or its forums, agreements or requests (register.go);
+	// Surveys: scores of closed survey campaigns that targeted it, shown
+	// groups only. RegisterLoaded: both were read from the database.
+	Register       []sinergi.Obstacle
+	Surveys        []SurveyScore
+	RegisterLoaded bool
+	// Corridors: the plans of the organisation's region in the corridor
+	// programmes it takes part in (corridor.go).
+	Corridors      []CorridorPlan
+	CorridorLoaded bool
+	Extras         []Extra // agreements, register, corridor (in that order)
+	Secret         bool    // rahasia records are included (the reader is entitled)
+	Withheld       int     // records left out because the reader may not see them
 }
 
 // Forum is one forum of the organisation with its criteria and process.

@@ -95,6 +95,24 @@ func Load(ctx context.Context, db *store.DB, orgID int64, from, to time.Time, pr
 			return Extra{Available: true, Note: "Sumber: " + agreementsSource}, nil
 		}
 	}
+	if !registered("register") {
+		say("register hambatan dan survei")
+		if err := loadRegister(ctx, db, d); err != nil {
+			return nil, err
+		}
+		builtin["register"] = func(context.Context, sinergi.Organization, time.Time, time.Time) (Extra, error) {
+			return Extra{Available: true, Note: "Sumber: " + registerSource + "; " + surveySource}, nil
+		}
+	}
+	if !registered("corridor") {
+		say("program koridor")
+		if err := loadCorridors(ctx, db, d); err != nil {
+			return nil, err
+		}
+		builtin["corridor"] = func(context.Context, sinergi.Organization, time.Time, time.Time) (Extra, error) {
+			return Extra{Available: true, Note: "Sumber: " + corridorSource}, nil
+		}
+	}
 	if d.Extras, err = loadExtras(ctx, *org, from, to, builtin); err != nil {
 		return nil, err
 	}

@@ -304,20 +304,8 @@ func fieldErr(field, id, en string) error {
 // (KS-TERM) and the signatories (KS-SIGN). The actor must act for one of
 // the parties.
 func (db *DB) CreateAgreement(ctx context.Context, in sinergi.AgreementInput) (*sinergi.Agreement, error) {
-	a := sinergi.ActorFrom(ctx)
-	if !a.Authenticated() {
-		return nil, sinergi.Unauthorized()
-	}
-	in.Normalize()
-	if err := in.Validate(); err != nil {
+	if err := checkAgreementInput(ctx, &in); err != nil {
 		return nil, err
-	}
-	var ids []int64
-	for _, p := range in.Parties {
-		ids = append(ids, p.OrganizationID)
-	}
-	if !sinergi.CanManageAgreement(a, ids) {
-		return nil, sinergi.Forbidden()
 	}
 	var out *sinergi.Agreement
 	err := db.inTx(ctx, func(tx *sql.Tx) error {

@@ -349,5 +349,8 @@ func (db *DB) cycle(ctx context.Context, v *ForumView) (criteria.Evidence, error
 	if err := rows.Err(); err != nil {
 		return criteria.Evidence{}, err
 	}
+	if f.Trust, err = db.forumSurveyTrust(ctx, v.ID); err != nil {
+		return criteria.Evidence{}, err
+	}
 	return criteria.Cycle(f), nil
 }

@@ -112,14 +112,32 @@ func TestAgreementOpenAPIResponses(t *testing.T) {
 	c.call(400, "POST", two+"/terminate", "memberA", `{"reason":"agreed","date":"2026-11-01","document_ref":"x\u0000"}`)
 	c.call(200, "GET", api+"?q=%ff%00x", "memberA", "")
 
+	// import, template and export (item 8)
+	c.call(200, "GET", api+"/template.xlsx", "memberA", "")
+	c.call(401, "GET", api+"/template.xlsx", "", "")
+	csvFile := fmt.Sprintf("kind,title,parties,start_date,end_date\nKSDD,Jalan akses impor,%d;%d,2026-01-01,2030-12-31\nKSDD,Jalan,%d,2026-01-01,2040-12-31\n", e.orgA.ID, pangkep.ID, e.orgA.ID)
+	r = c.call(200, "POST", api+"/import?mode=valid_only", "memberA", csvFile, "Content-Type", "text/csv")
+	if m := r.json(t); m["imported"] != float64(1) || len(m["problems"].([]any)) == 0 {
+		t.Errorf("import report %s", r.body)
+	}
+	c.call(200, "POST", api+"/import", "memberA", csvFile, "Content-Type", "text/csv")
+	c.call(400, "POST", api+"/import?mode=some", "memberA", csvFile, "Content-Type", "text/csv")
+	c.call(400, "POST", api+"/import", "memberA", "kind,title\n\"x", "Content-Type", "text/csv")
+	c.call(401, "POST", api+"/import", "", csvFile, "Content-Type", "text/csv")
+	c.call(413, "POST", api+"/import", "memberA", strings.Repeat("x", 10<<20+1), "Content-Type", "text/csv")
+	c.call(200, "GET", api+"/export.xlsx?status=draft&q=impor&kind=KSDD&org_id="+fmt.Sprint(pangkep.ID), "memberA", "")
+	c.call(200, "GET", api+"/export.csv?q=impor", "memberA", "")
+	c.call(400, "GET", api+"/export.xlsx?status=forever", "memberA", "")
+	c.call(401, "GET", api+"/export.csv", "", "")
+
 	var ops []string
 	for _, op := range c.doc.operations() {
-		if strings.Contains(op, "/agreements") {
+		if strings.Contains(op, " /api/v1/agreements") {
 			ops = append(ops, op)
 		}
 	}
-	if len(ops) != 6 {
-		t.Errorf("%d documented agreement operations, want 6", len(ops))
+	if len(ops) != 10 {
+		t.Errorf("%d documented agreement operations, want 10", len(ops))
 	}
 	for _, op := range ops {
 		sts := c.seen[op]

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"sinergi"
+	"sinergi/decide"
 	"sinergi/pdf"
+	"sinergi/store"
 )
 
 // Forum documents as PDF in the report layout (issue 3 item 10): the minutes
@@ -143,7 +145,6 @@ func (s *Server) recordPDF(w http.ResponseWriter, r *http.Request) error {
 	}
 	lg := lang(r)
 	w8 := docWords(lg)
-	c := p.Consensus
 	created := p.CreatedAt
 	if p.ClosedAt != nil {
 		created = *p.ClosedAt
@@ -162,6 +163,37 @@ func (s *Server) recordPDF(w http.ResponseWriter, r *http.Request) error {
 	if p.ClosedAt != nil {
 		closed = FormatDateTime(*p.ClosedAt, lg)
 	}
+	if res := p.DecideResult; res != nil && p.Settings != nil {
+		decideRecord(d, p, res, lg, title, closed)
+	} else {
+		consensusRecord(d, p, lg, title, closed)
+	}
+	if len(p.Comments) > 0 {
+		d.Heading(1, w8.t("Tanggapan anggota", "Comments of members"))
+		t := pdf.Table{Columns: []pdf.Column{{Title: w8.t("Instansi", "Organisation"), Width: 3}, {Title: w8.t("Peran", "Role"), Width: 2}, {Title: w8.t("Tanggapan", "Comment"), Width: 5}}}
+		for _, x := range p.Comments {
+			t.Rows = append(t.Rows, []string{x.OrgName, sinergi.MemberRoleLabel[x.Role].In(lg), x.Body})
+		}
+		d.Table(t)
+	}
+	if p.Outcome != "" {
+		d.Heading(1, w8.t("Pernyataan hasil", "Outcome statement"))
+		for _, t := range paragraphs(p.Outcome) {
+			d.Paragraph(t)
+		}
+		if p.ReviewDate != "" {
+			d.Paragraph(w8.t("Ditinjau kembali pada ", "To be reviewed on ") + dayOf(p.ReviewDate, lg) + ".")
+		}
+	}
+	signatures(d, w8.t("Fasilitator", "Facilitator"), w8.t("Sekretariat forum", "Forum secretariat"))
+	return sendPDF(w, d, fmt.Sprintf("%s-%d", w8.t("berita-acara", "decision-record"), p.ID))
+}
+
+// consensusRecord writes the consensus part of a decision record: the
+// outcome and tally of positions, the quorum, the reasons and the positions.
+func consensusRecord(d *pdf.Document, p *store.ProposalView, lg, title, closed string) {
+	w8 := docWords(lg)
+	c := p.Consensus
 	quorum := w8.t("tidak terpenuhi", "not met")
 	if c.QuorumMet {
 		quorum = w8.t("terpenuhi", "met")
@@ -206,23 +238,142 @@ func (s *Server) recordPDF(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Table(t)
 	}
-	if len(p.Comments) > 0 {
-		d.Heading(1, w8.t("Tanggapan anggota", "Comments of members"))
-		t := pdf.Table{Columns: []pdf.Column{{Title: w8.t("Instansi", "Organisation"), Width: 3}, {Title: w8.t("Peran", "Role"), Width: 2}, {Title: w8.t("Tanggapan", "Comment"), Width: 5}}}
-		for _, x := range p.Comments {
-			t.Rows = append(t.Rows, []string{x.OrgName, sinergi.MemberRoleLabel[x.Role].In(lg), x.Body})
+}
+
+// decideRecord writes the result of a proposal decided by another method
+// than consensus (issue 3 item 7): the method, the outcome with the chosen
+// option, the count per option, the reasons and each member's ballot.
+func decideRecord(d *pdf.Document, p *store.ProposalView, r *decide.Result, lg, title, closed string) {
+	w8 := docWords(lg)
+	var dl decideLabels
+	kv := []pdf.KV{
+		{Key: w8.t("Usulan", "Proposal"), Value: title},
+		{Key: w8.t("Diajukan", "Tabled"), Value: FormatDateTime(p.CreatedAt, lg)},
+		{Key: w8.t("Ditutup", "Closed"), Value: closed},
+		{Key: w8.t("Cara memutuskan", "Decision method"), Value: dl.MethodLabel(p.Method).In(lg)},
+		{Key: w8.t("Hasil", "Result"), Value: r.Outcome.In(lg)},
+	}
+	if r.Visible && len(r.Winners) > 0 {
+		kv = append(kv, pdf.KV{Key: winnersKey(r, lg), Value: winnerList(r, lg)})
+	}
+	kv = append(kv, pdf.KV{Key: w8.t("Suara masuk", "Ballots cast"), Value: strconv.Itoa(r.Ballots)})
+	d.KeyValues(kv...)
+	d.Heading(1, w8.t("Isi usulan", "Proposal"))
+	for _, t := range paragraphs(p.Body) {
+		d.Paragraph(t)
+	}
+	if !r.Visible {
+		d.Paragraph(w8.t("Hasil disembunyikan sampai usulan ditutup.", "The results are hidden until the proposal closes."))
+		return
+	}
+	if len(r.Counts) > 0 {
+		d.Heading(1, w8.t("Hasil per pilihan", "Result per option"))
+		cols := []pdf.Column{{Title: w8.t("Peringkat", "Rank"), Width: 1, Align: "R"}, {Title: w8.t("Pilihan", "Option"), Width: 5},
+			{Title: dl.MetricLabel(r.Method).In(lg), Width: 1.6, Align: "R"}}
+		switch r.Method {
+		case decide.MethodScore:
+			cols = append(cols, pdf.Column{Title: w8.t("Rata-rata", "Mean"), Width: 1.4, Align: "R"})
+		case decide.MethodTimePoll:
+			cols = append(cols, pdf.Column{Title: w8.t("Mungkin", "Maybe"), Width: 1.3, Align: "R"}, pdf.Column{Title: w8.t("Tidak bisa", "No"), Width: 1.3, Align: "R"})
+		}
+		t := pdf.Table{Columns: cols}
+		for _, c := range r.Counts {
+			rank := "—"
+			if c.Rank > 0 {
+				rank = strconv.Itoa(c.Rank)
+			}
+			row := []string{rank, dl.OptionLabel(r, c.Option).In(lg), strconv.Itoa(dl.Metric(r, c))}
+			switch r.Method {
+			case decide.MethodScore:
+				row = append(row, dl.Mean(lg, c.Mean))
+			case decide.MethodTimePoll:
+				row = append(row, strconv.Itoa(c.Maybe), strconv.Itoa(c.No))
+			}
+			t.Rows = append(t.Rows, row)
 		}
 		d.Table(t)
 	}
-	if p.Outcome != "" {
-		d.Heading(1, w8.t("Pernyataan hasil", "Outcome statement"))
-		for _, t := range paragraphs(p.Outcome) {
-			d.Paragraph(t)
-		}
-		if p.ReviewDate != "" {
-			d.Paragraph(w8.t("Ditinjau kembali pada ", "To be reviewed on ") + dayOf(p.ReviewDate, lg) + ".")
-		}
+	var rs []string
+	for _, t := range r.Reasons {
+		rs = append(rs, t.In(lg))
 	}
-	signatures(d, w8.t("Fasilitator", "Facilitator"), w8.t("Sekretariat forum", "Forum secretariat"))
-	return sendPDF(w, d, fmt.Sprintf("%s-%d", w8.t("berita-acara", "decision-record"), p.ID))
+	if r.Decision != "" {
+		rs = append(rs, w8.t("Keputusan pencari saran: ", "The advice-seeker's decision: ")+r.Decision)
+	}
+	for i, rd := range r.Rounds {
+		var vs []string
+		for _, v := range rd.Votes {
+			vs = append(vs, fmt.Sprintf("%s %d", v.Option, v.Count))
+		}
+		line := fmt.Sprintf("%s %d: %s", w8.t("Putaran penghitungan", "Counting round"), i+1, strings.Join(vs, ", "))
+		if len(rd.Eliminated) > 0 {
+			line += " — " + w8.t("tersingkir", "eliminated") + ": " + strings.Join(rd.Eliminated, ", ")
+		}
+		rs = append(rs, line)
+	}
+	if len(r.Objectors) > 0 {
+		names := voterNames(p)
+		var os []string
+		for _, o := range r.Objectors {
+			os = append(os, orText(names[o], o))
+		}
+		rs = append(rs, w8.t("Keberatan dari: ", "Objections from: ")+strings.Join(os, ", "))
+	}
+	if len(rs) > 0 {
+		d.Heading(1, w8.t("Pertimbangan", "Reasons"))
+		d.Bullets(rs...)
+	}
+	d.Heading(1, w8.t("Suara anggota", "Ballots of members"))
+	if len(p.BallotList) == 0 {
+		d.Paragraph(w8.t("Tidak ada suara yang masuk.", "No ballots were cast."))
+		return
+	}
+	t := pdf.Table{Columns: []pdf.Column{{Title: "No.", Width: 0.7, Align: "R"}, {Title: w8.t("Instansi", "Organisation"), Width: 3.3},
+		{Title: w8.t("Suara", "Ballot"), Width: 3.6}, {Title: w8.t("Alasan", "Reason"), Width: 3}}}
+	for i, b := range p.BallotList {
+		org := b.OrgName
+		if b.VoterName != "" {
+			org += " (" + b.VoterName + ")"
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), org, dl.Summary(lg, p.Settings, b.Ballot), orText(b.Ballot.Reason, "—")})
+	}
+	d.Table(t)
+}
+
+// winnersKey names the chosen option(s) of a result.
+func winnersKey(r *decide.Result, lg string) string {
+	w8 := docWords(lg)
+	switch {
+	case len(r.Winners) > 1 && r.Closed:
+		return w8.t("Seri", "Tied")
+	case !r.Closed:
+		return w8.t("Unggul sementara", "Leading")
+	case r.Method == decide.MethodTimePoll:
+		return w8.t("Waktu terpilih", "Chosen slot")
+	}
+	return w8.t("Terpilih", "Chosen")
+}
+
+// winnerList writes the winners of a result with their labels.
+func winnerList(r *decide.Result, lg string) string {
+	var dl decideLabels
+	out := make([]string, len(r.Winners))
+	for i, w := range r.Winners {
+		out[i] = dl.OptionLabel(r, w).In(lg)
+	}
+	return strings.Join(out, "; ")
+}
+
+// voterNames maps the voter ids of a proposal's ballots to the names of
+// their organisations (and persons, with one person one vote).
+func voterNames(p *store.ProposalView) map[string]string {
+	m := make(map[string]string, len(p.BallotList))
+	for _, b := range p.BallotList {
+		n := b.OrgName
+		if strings.HasPrefix(b.VoterID, "user:") && b.VoterName != "" {
+			n = b.VoterName + " (" + b.OrgName + ")"
+		}
+		m[b.VoterID] = n
+	}
+	return m
 }

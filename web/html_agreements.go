@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -82,7 +83,7 @@ func (s *Server) agreementsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, "agreements", page{Title: pick(r, "Kerja sama", "Agreements"), Data: map[string]any{
 		"Rows": rows, "Total": l.Total, "All": all, "Filter": f, "Statuses": statuses, "Kinds": kinds,
-		"Filtered": f.Status != "" || f.Kind != "" || f.Q != "", "Pager": newPager(r, l.Offset, l.Limit, l.Total)}})
+		"Filtered": f.Status != "" || f.Kind != "" || f.Q != "", "ExportQuery": ksExportQuery(f), "Pager": newPager(r, l.Offset, l.Limit, l.Total)}})
 	return nil
 }
 
@@ -343,4 +344,22 @@ func (s *Server) agreementRenew(w http.ResponseWriter, r *http.Request) error {
 	return s.agreementAction(w, r, pick(r, "Perpanjangan dibuat sebagai draf baru yang terhubung dengan kerja sama lama.", "Renewal created as a new draft linked to the old agreement."), func(id, version int64, f url.Values) (*sinergi.Agreement, error) {
 		return s.DB.RenewAgreement(r.Context(), id, version, sinergi.RenewalInput{StartDate: f.Get("start_date"), EndDate: f.Get("end_date"), TermLegalBasis: f.Get("term_legal_basis")})
 	})
+}
+
+// ksExportQuery is the query of the export links: the list's filters.
+func ksExportQuery(f sinergi.AgreementFilter) template.URL {
+	v := url.Values{}
+	if f.Status != "" {
+		v.Set("status", string(f.Status))
+	}
+	if f.Kind != "" {
+		v.Set("kind", string(f.Kind))
+	}
+	if f.Q != "" {
+		v.Set("q", f.Q)
+	}
+	if f.OrgID != 0 {
+		v.Set("org_id", strconv.FormatInt(f.OrgID, 10))
+	}
+	return template.URL(v.Encode())
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sinergi"
+	"sinergi/decide"
 	"sinergi/store"
 )
 
@@ -18,6 +19,17 @@ type proposalPageData struct {
 	Pending []sinergi.ForumMember // deciding members without a position
 	Open    string
 	Now     time.Time
+}
+
+// Voter names the organisation (or person) behind a ballot's voter id.
+func (d *proposalPageData) Voter(id string) string { return orText(voterNames(d.P)[id], id) }
+
+// Winners writes the chosen options of a result.
+func (d *proposalPageData) Winners(r *decide.Result, lang string) string { return winnerList(r, lang) }
+
+// WinnersKey names the chosen options of a result.
+func (d *proposalPageData) WinnersKey(r *decide.Result, lang string) string {
+	return winnersKey(r, lang)
 }
 
 func (s *Server) proposalPageWith(w http.ResponseWriter, r *http.Request, st int, name string, form url.Values, errs []sinergi.FieldError, open string) error {

@@ -1,0 +1,498 @@
+// Package sheet reads and writes the spreadsheets of the kerja sama registry:
+// the import template (xlsx), uploaded xlsx and CSV files and the exports of
+// a filtered list. It knows the columns and the file formats; the rules of
+// an agreement stay with the domain (sinergi.AgreementInput.Validate and the
+// store's checks), which the import calls row by row.
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on an uploaded file. A zip bomb (an xlsx whose parts inflate far
+// beyond its size) is refused from the sizes the archive declares, and the
+// zip reader refuses parts that inflate beyond what they declare.
+var (
+	MaxUpload      int64 = 10 << 20 // bytes of the uploaded file
+	MaxUnzipped    int64 = 64 << 20 // bytes of all parts of an xlsx, inflated
+	MaxUnzippedXML int64 = 16 << 20 // bytes of one worksheet kept in memory
+	MaxRows              = 100_000  // data rows in one file
+	MaxCell              = 10_000   // characters in one cell
+)
+
+// Column is one column of the template.
+type Column struct {
+	Key   string // API field name, e.g. "start_date"
+	Label string // Indonesian header
+	Help  string // Indonesian instruction
+	HelpE string // English instruction
+}
+
+// Header is the text of the column's header cell: "Judul (title)".
+func (c Column) Header() string { return c.Label + " (" + c.Key + ")" }
+
+// Columns are the template's columns, in order.
+var Columns = []Column{
+	{"kind", "Jenis", "Wajib. Salah satu dari KSDD, KSDPK, KSDPL, KSDLL, NOTA_KESEPAKATAN, INTER_AGENCY, MOU, MOA, IA.", "Required. One of KSDD, KSDPK, KSDPL, KSDLL, NOTA_KESEPAKATAN, INTER_AGENCY, MOU, MOA, IA."},
+	{"ksdd_category", "Kategori KSDD", "Hanya untuk KSDD: wajib atau sukarela (kosong = sukarela).", "KSDD only: wajib or sukarela (empty = sukarela)."},
+	{"title", "Judul", "Wajib, 5 sampai 300 karakter.", "Required, 5 to 300 characters."},
+	{"parties", "Para pihak", "Wajib. ID instansi atau nama instansi persis seperti di Sinergi, dipisah titik koma (;).", "Required. Organisation ids or exact names as in Sinergi, separated by semicolons (;)."},
+	{"start_date", "Tanggal mulai", "Wajib, TTTT-BB-HH, misalnya 2026-01-01.", "Required, YYYY-MM-DD, e.g. 2026-01-01."},
+	{"end_date", "Tanggal berakhir", "Wajib, TTTT-BB-HH, sesudah tanggal mulai.", "Required, YYYY-MM-DD, after the start date."},
+	{"burdens_public", "Membebani masyarakat", "ya atau tidak (kosong = tidak).", "yes or no (empty = no)."},
+	{"funded_in_current_budget", "Dianggarkan dalam APBD berjalan", "ya atau tidak (kosong = tidak).", "yes or no (empty = no)."},
+	{"parent_id", "ID kerja sama induk", "Opsional: ID kerja sama induk (KB untuk PKS, MoU untuk MoA, MoA untuk IA).", "Optional: id of the parent agreement (KB for a PKS, MoU for an MoA, MoA for an IA)."},
+	{"scope", "Ruang lingkup", "Opsional: ruang lingkup / objek kerja sama.", "Optional: scope / object of the agreement."},
+}
+
+// ColumnLabel returns the header of a column key, or the key.
+func ColumnLabel(key string) string {
+	for _, c := range Columns {
+		if c.Key == key {
+			return c.Header()
+		}
+	}
+	return key
+}
+
+// Error is a file that cannot be read at all: nothing is imported.
+type Error struct{ ID, EN string }
+
+func (e *Error) Error() string { return e.EN }
+
+func fail(id, en string, args ...any) *Error {
+	return &Error{ID: fmt.Sprintf(id, args...), EN: fmt.Sprintf(en, args...)}
+}
+
+// Problem is one problem of one row: the spreadsheet row number (the
+// header is row 1), the column key and the reason.
+type Problem struct {
+	Row      int    `json:"row"`
+	Column   string `json:"column"`
+	Label    string `json:"column_label"`
+	Reason   string `json:"reason"`
+	ReasonEN string `json:"reason_en"`
+	Rule     string `json:"rule,omitempty"`
+	Citation string `json:"citation,omitempty"`
+}
+
+// Mode is how an import treats rows with problems.
+type Mode string
+
+const (
+	AllOrNothing Mode = "all_or_nothing" // any problem: nothing is stored
+	ValidOnly    Mode = "valid_only"     // the valid rows are stored
+)
+
+// Report is the result of an import.
+type Report struct {
+	Mode     Mode      `json:"mode"`
+	Format   string    `json:"format"`
+	Rows     int       `json:"rows"`
+	Valid    int       `json:"valid"`
+	Imported int       `json:"imported"`
+	IDs      []int64   `json:"ids"`
+	Problems []Problem `json:"problems"`
+}
+
+// Row is one data row: its spreadsheet row number and its cells by column key.
+type Row struct {
+	Line  int
+	Cells map[string]string
+}
+
+// Template returns the import template: a data sheet with the header row
+// and an instructions sheet.
+func Template() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const data = "Kerja sama"
+	if err := f.SetSheetName("Sheet1", data); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(Columns))
+	for i, c := range Columns {
+		head[i] = c.Header()
+	}
+	if err := f.SetSheetRow(data, "A1", &head); err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return nil, err
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": dates stay text
+	if err != nil {
+		return nil, err
+	}
+	last, _ := excelize.ColumnNumberToName(len(Columns))
+	if err := f.SetColStyle(data, "A:"+last, text); err != nil {
+		return nil, err
+	}
+	if err := f.SetCellStyle(data, "A1", last+"1", bold); err != nil {
+		return nil, err
+	}
+	if err := f.SetColWidth(data, "A", last, 24); err != nil {
+		return nil, err
+	}
+	if err := f.SetPanes(data, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	const help = "Petunjuk"
+	if _, err := f.NewSheet(help); err != nil {
+		return nil, err
+	}
+	rows := [][]any{
+		{"Petunjuk pengisian templat impor kerja sama / How to fill in the agreement import template"},
+		{"Isi satu kerja sama per baris pada lembar \"Kerja sama\", mulai baris 2. Jangan ubah baris judul kolom. Simpan sebagai .xlsx atau CSV (UTF-8, pemisah koma atau titik koma). Ukuran berkas paling besar 10 MiB."},
+		{"Fill in one agreement per row on the \"Kerja sama\" sheet from row 2. Do not change the header row. Save as .xlsx or CSV (UTF-8, comma or semicolon). At most 10 MiB."},
+		{},
+		{"Kolom / Column", "Petunjuk", "Instructions"},
+	}
+	for _, c := range Columns {
+		rows = append(rows, []any{c.Header(), c.Help, c.HelpE})
+	}
+	rows = append(rows, []any{}, []any{"Contoh / Example"})
+	ex := []any{"KSDD", "sukarela", "Jalan akses Stasiun Maros", "Pemerintah Kabupaten Maros; Pemerintah Kabupaten Pangkajene dan Kepulauan", "2026-01-01", "2030-12-31", "tidak", "ya", "", "Pembangunan jalan akses stasiun"}
+	head2 := make([]any, len(Columns))
+	copy(head2, head)
+	rows = append(rows, head2, ex)
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(help, cell, &r); err != nil {
+			return nil, err
+		}
+	}
+	_ = f.SetColWidth(help, "A", "A", 40)
+	_ = f.SetColWidth(help, "B", "C", 70)
+	f.SetActiveSheet(0)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// IsXLSX reports whether b starts like a zip archive.
+func IsXLSX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+
+// Read parses an uploaded file (xlsx when it is a zip archive, else CSV)
+// into its data rows. The format is "xlsx" or "csv".
+func Read(b []byte) (rows []Row, format string, err error) {
+	if int64(len(b)) > MaxUpload {
+		return nil, "", TooLarge()
+	}
+	if len(b) == 0 {
+		return nil, "", fail("Berkas kosong", "The file is empty")
+	}
+	var cells [][]string
+	if IsXLSX(b) {
+		format = "xlsx"
+		cells, err = readXLSX(b)
+	} else {
+		format = "csv"
+		cells, err = readCSV(b)
+	}
+	if err != nil {
+		return nil, format, err
+	}
+	rows, err = toRows(cells)
+	return rows, format, err
+}
+
+// TooLarge is the error for an upload over MaxUpload.
+func TooLarge() *Error {
+	return fail("Berkas terlalu besar (paling besar %d MiB)", "The file is too large (at most %d MiB)", MaxUpload>>20)
+}
+
+func readXLSX(b []byte) ([][]string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > uint64(MaxUnzipped) || zf.UncompressedSize64 > uint64(MaxUnzipped) {
+			return nil, bomb()
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzippedXML})
+	if err != nil {
+		if strings.Contains(err.Error(), "size") && strings.Contains(err.Error(), "limit") {
+			return nil, bomb()
+		}
+		return nil, fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fail("Berkas xlsx tidak memuat lembar kerja", "The xlsx file holds no worksheet")
+	}
+	name := sheets[0]
+	for _, s := range sheets {
+		if strings.EqualFold(s, "Kerja sama") {
+			name = s
+		}
+	}
+	it, err := f.Rows(name)
+	if err != nil {
+		return nil, readErr(err)
+	}
+	defer it.Close()
+	var out [][]string
+	for it.Next() {
+		if len(out) > MaxRows {
+			return nil, fail("Terlalu banyak baris (paling banyak %d)", "Too many rows (at most %d)", MaxRows)
+		}
+		r, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, readErr(err)
+		}
+		out = append(out, r)
+	}
+	if err := it.Error(); err != nil {
+		return nil, readErr(err)
+	}
+	return out, nil
+}
+
+func readErr(err error) error {
+	if errors.Is(err, zip.ErrFormat) || strings.Contains(err.Error(), "limit") {
+		return bomb()
+	}
+	return fail("Lembar kerja xlsx tidak dapat dibaca", "The xlsx worksheet cannot be read")
+}
+
+func bomb() *Error {
+	return fail("Berkas xlsx ditolak: isinya setelah diekstrak melebihi %d MiB (kemungkinan bom zip)",
+		"The xlsx file is refused: its content inflates beyond %d MiB (a possible zip bomb)", MaxUnzipped>>20)
+}
+
+func readCSV(b []byte) ([][]string, error) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		return nil, fail("Berkas CSV harus teks UTF-8 (atau unggah berkas .xlsx)", "A CSV file must be UTF-8 text (or upload an .xlsx file)")
+	}
+	first, _, _ := bytes.Cut(b, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(b))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fail("CSV tidak valid pada baris %d: %v", "Malformed CSV at line %d: %v", pe.Line, pe.Err)
+			}
+			return nil, fail("CSV tidak valid", "Malformed CSV")
+		}
+		if len(out) > MaxRows {
+			return nil, fail("Terlalu banyak baris (paling banyak %d)", "Too many rows (at most %d)", MaxRows)
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+// headerKey maps a header cell to a column key: "Judul (title)", "Judul"
+// and "title" all name the title column.
+func headerKey(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	for _, c := range Columns {
+		if h == c.Key || h == strings.ToLower(c.Label) || h == strings.ToLower(c.Header()) {
+			return c.Key
+		}
+		if i := strings.LastIndex(h, "("); i >= 0 && strings.TrimSuffix(strings.TrimSpace(h[i+1:]), ")") == c.Key {
+			return c.Key
+		}
+	}
+	return ""
+}
+
+func toRows(cells [][]string) ([]Row, error) {
+	// the header is the first row with a cell
+	hi := 0
+	for hi < len(cells) && blank(cells[hi]) {
+		hi++
+	}
+	if hi == len(cells) {
+		return nil, fail("Berkas tidak memuat baris judul kolom", "The file has no header row")
+	}
+	keys := make([]string, len(cells[hi]))
+	seen := map[string]bool{}
+	for i, h := range cells[hi] {
+		k := headerKey(h)
+		if k != "" && seen[k] {
+			return nil, fail("Kolom %q muncul dua kali", "Column %q appears twice", h)
+		}
+		seen[k], keys[i] = true, k
+	}
+	var missing []string
+	for _, c := range Columns {
+		if !seen[c.Key] && (c.Key == "kind" || c.Key == "title" || c.Key == "parties" || c.Key == "start_date" || c.Key == "end_date") {
+			missing = append(missing, c.Header())
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fail("Kolom wajib tidak ada: %s (gunakan templat impor)", "Required columns are missing: %s (use the import template)", strings.Join(missing, ", "))
+	}
+	var out []Row
+	for i := hi + 1; i < len(cells); i++ {
+		if blank(cells[i]) {
+			continue
+		}
+		r := Row{Line: i + 1, Cells: map[string]string{}}
+		for j, v := range cells[i] {
+			if j < len(keys) && keys[j] != "" {
+				if utf8.RuneCountInString(v) > MaxCell {
+					return nil, fail("Sel di baris %d terlalu panjang (paling banyak %d karakter)", "A cell in row %d is too long (at most %d characters)", i+1, MaxCell)
+				}
+				r.Cells[keys[j]] = strings.TrimSpace(v)
+			}
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return nil, fail("Berkas tidak memuat baris data", "The file holds no data rows")
+	}
+	return out, nil
+}
+
+func blank(r []string) bool {
+	for _, c := range r {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Bool reads a yes/no cell; ok is false for anything else.
+func Bool(s string) (v, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "tidak", "no", "n", "false", "0":
+		return false, true
+	case "ya", "yes", "y", "true", "1", "benar":
+		return true, true
+	}
+	return false, false
+}
+
+// Date reads a date cell: YYYY-MM-DD as typed, or the serial number a
+// spreadsheet stores for a date-formatted cell.
+func Date(s string) string {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 120000 && !strings.Contains(s, "-") {
+		d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n))
+		return d.Format(time.DateOnly)
+	}
+	if len(s) > 10 && s[4] == '-' && s[7] == '-' && (s[10] == ' ' || s[10] == 'T') {
+		return s[:10] // 2026-01-01 00:00:00
+	}
+	return s
+}
+
+// Parties splits a parties cell at semicolons.
+func Parties(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ExportHeader is the header of an export: the template's columns (so an
+// export can be imported again) and the id and status.
+func ExportHeader() []string {
+	h := []string{"ID (id)", "Status (status)"}
+	for _, c := range Columns {
+		h = append(h, c.Header())
+	}
+	return h
+}
+
+// WriteCSV writes rows as CSV (UTF-8 with a BOM so spreadsheets read it).
+func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+	if _, err := w.Write([]byte("\xef\xbb\xbf")); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = safeCell(c)
+		}
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeCell keeps a spreadsheet from reading text as a formula (CSV
+// injection): a leading =, +, - or @ gets a leading apostrophe.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return "'" + s
+		}
+	}
+	return s
+}
+
+// WriteXLSX writes rows to an xlsx workbook with one sheet, streaming.
+func WriteXLSX(w io.Writer, sheetName string, header []string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheetName)
+	if err != nil {
+		return err
+	}
+	row := func(n int, cells []string) error {
+		vs := make([]any, len(cells))
+		for i, c := range cells {
+			vs[i] = c // text cells: never formulas
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n)
+		return sw.SetRow(cell, vs)
+	}
+	if err := row(1, header); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		if err := row(i+2, r); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"sinergi"
+	"sinergi/kerjasama"
+	"sinergi/sheet"
+)
+
+// checkAgreementInput is the check of a new agreement before the law:
+// a login, well-formed input and the actor acting for a party. The API,
+// the form and the import all pass through it.
+func checkAgreementInput(ctx context.Context, in *sinergi.AgreementInput) error {
+	a := sinergi.ActorFrom(ctx)
+	if !a.Authenticated() {
+		return sinergi.Unauthorized()
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	var ids []int64
+	for _, p := range in.Parties {
+		ids = append(ids, p.OrganizationID)
+	}
+	if !sinergi.CanManageAgreement(a, ids) {
+		return sinergi.Forbidden()
+	}
+	return nil
+}
+
+// errImportRollback undoes an all-or-nothing import with problems.
+var errImportRollback = errors.New("import has problems")
+
+// ruleColumn is the column a rule violation is reported on.
+var ruleColumn = map[string]string{
+	kerjasama.RuleParties:   "parties",
+	kerjasama.RuleWajibPair: "ksdd_category",
+	kerjasama.RuleParent:    "parent_id",
+	kerjasama.RuleTerm:      "end_date",
+	kerjasama.RuleSign:      "parties",
+}
+
+// ImportAgreements stores the rows of an import file as draft agreements,
+// each through the same checks as CreateAgreement, in one transaction. Every
+// problem is reported with its row and column. In all_or_nothing mode any
+// problem stores nothing; in valid_only mode the valid rows are stored.
+func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
+	if !sinergi.ActorFrom(ctx).Authenticated() {
+		return nil, sinergi.Unauthorized()
+	}
+	if mode == "" {
+		mode = sheet.AllOrNothing
+	}
+	if mode != sheet.AllOrNothing && mode != sheet.ValidOnly {
+		return nil, fieldErr("mode", "Mode impor harus all_or_nothing atau valid_only", "mode must be all_or_nothing or valid_only")
+	}
+	rep := &sheet.Report{Mode: mode, Rows: len(rows), IDs: []int64{}, Problems: []sheet.Problem{}}
+	names := map[string][]int64{} // organisation name (lower case) → ids
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range rows {
+			var probs []sheet.Problem
+			add := func(col, id, en string) {
+				probs = append(probs, sheet.Problem{Row: r.Line, Column: col, Label: sheet.ColumnLabel(col), Reason: id, ReasonEN: en})
+			}
+			in, err := db.importInput(ctx, tx, r, names, add)
+			if err != nil {
+				return err
+			}
+			if len(probs) == 0 {
+				if err := checkAgreementInput(ctx, &in); err != nil {
+					if !problemsOf(err, r.Line, "parties", &probs) {
+						return err
+					}
+				}
+			} else {
+				// report the other fields' problems too
+				in.Normalize()
+				var e *sinergi.Error
+				if errors.As(in.Validate(), &e) {
+					flagged := map[string]bool{}
+					for _, p := range probs {
+						flagged[p.Column] = true
+					}
+					for _, f := range e.Fields {
+						if !flagged[f.Field] {
+							add(f.Field, f.Msg.ID, f.Msg.EN)
+						}
+					}
+				}
+			}
+			if len(probs) == 0 {
+				a, err := db.insertAgreement(ctx, tx, in, nil, 1)
+				if err != nil && !problemsOf(err, r.Line, "", &probs) {
+					return err
+				}
+				if err == nil {
+					rep.Valid++
+					rep.IDs = append(rep.IDs, a.ID)
+				}
+			}
+			rep.Problems = append(rep.Problems, probs...)
+		}
+		if len(rep.Problems) > 0 && mode == sheet.AllOrNothing {
+			return errImportRollback
+		}
+		return nil
+	})
+	if errors.Is(err, errImportRollback) {
+		rep.IDs = []int64{}
+		return rep, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep.Imported = len(rep.IDs)
+	return rep, nil
+}
+
+// problemsOf turns a domain error of one row into problems; false for an
+// error that is not the row's (the database failed).
+func problemsOf(err error, line int, col string, out *[]sheet.Problem) bool {
+	var e *sinergi.Error
+	if !errors.As(err, &e) || e.Code == sinergi.CodeInternal {
+		return false
+	}
+	p := sheet.Problem{Row: line, Column: col, Reason: e.Msg.ID, ReasonEN: e.Msg.EN, Rule: e.Rule, Citation: e.Citation}
+	switch {
+	case e.Code == sinergi.CodeForbidden:
+		p.Column = "parties"
+		p.Reason, p.ReasonEN = "Anda tidak bertindak untuk salah satu pihak", "You do not act for any of the parties"
+	case e.Rule != "":
+		if c, ok := ruleColumn[e.Rule]; ok {
+			p.Column = c
+		}
+	}
+	if len(e.Fields) > 0 {
+		for _, f := range e.Fields {
+			q := p
+			q.Column, q.Reason, q.ReasonEN = f.Field, f.Msg.ID, f.Msg.EN
+			q.Label = sheet.ColumnLabel(q.Column)
+			*out = append(*out, q)
+		}
+		return true
+	}
+	p.Label = sheet.ColumnLabel(p.Column)
+	*out = append(*out, p)
+	return true
+}
+
+// importInput reads one row into an agreement input; cells that cannot be
+// read are reported through add.
+func (db *DB) importInput(ctx context.Context, q querier, r sheet.Row, names map[string][]int64, add func(col, id, en string)) (sinergi.AgreementInput, error) {
+	c := r.Cells
+	in := sinergi.AgreementInput{Kind: sinergi.AgreementKind(c["kind"]), KSDDCategory: c["ksdd_category"], Title: c["title"],
+		StartDate: sheet.Date(c["start_date"]), EndDate: sheet.Date(c["end_date"]), Scope: c["scope"]}
+	for _, b := range []struct {
+		col string
+		dst *bool
+	}{{"burdens_public", &in.BurdensPublic}, {"funded_in_current_budget", &in.FundedInCurrentBudget}} {
+		v, ok := sheet.Bool(c[b.col])
+		if !ok {
+			add(b.col, "Isi ya atau tidak, bukan "+strconv.Quote(c[b.col]), "Write yes or no, not "+strconv.Quote(c[b.col]))
+		}
+		*b.dst = v
+	}
+	if s := c["parent_id"]; s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n <= 0 {
+			add("parent_id", "ID kerja sama induk harus bilangan bulat positif", "parent_id must be a positive integer")
+		} else {
+			in.ParentID = &n
+		}
+	}
+	for _, p := range sheet.Parties(c["parties"]) {
+		if n, err := strconv.ParseInt(p, 10, 64); err == nil && n > 0 {
+			in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: n})
+			continue
+		}
+		key := strings.ToLower(p)
+		ids, ok := names[key]
+		if !ok {
+			rows, err := q.QueryContext(ctx, `SELECT id FROM organizations WHERE lower(name) = $1 ORDER BY id LIMIT 2`, key)
+			if err != nil {
+				return in, err
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return in, err
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return in, err
+			}
+			names[key] = ids
+		}
+		switch len(ids) {
+		case 0:
+			add("parties", "Instansi tidak ditemukan: "+p, "Organisation not found: "+p)
+		case 1:
+			in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: ids[0]})
+		default:
+			add("parties", "Nama instansi tidak tunggal, tulis ID-nya: "+p, "The organisation name is ambiguous, write its id: "+p)
+		}
+	}
+	return in, nil
+}
+
+// ExportAgreements returns the rows of every agreement the filter selects
+// (all pages, at most sheet.MaxRows), in the export's columns.
+func (db *DB) ExportAgreements(ctx context.Context, f sinergi.AgreementFilter) ([][]string, error) {
+	var out [][]string
+	f.Offset, f.Limit = 0, 200
+	for {
+		l, err := db.Agreements(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range l.Items {
+			var parties []string
+			for _, p := range a.Parties {
+				parties = append(parties, p.OrganizationName)
+			}
+			parent := ""
+			if a.ParentID != nil {
+				parent = strconv.FormatInt(*a.ParentID, 10)
+			}
+			out = append(out, []string{strconv.FormatInt(a.ID, 10), string(a.Status), string(a.Kind), a.KSDDCategory, a.Title,
+				strings.Join(parties, "; "), a.StartDate, a.EndDate, yesNo(a.BurdensPublic), yesNo(a.FundedInCurrentBudget), parent, a.Scope})
+		}
+		f.Offset += len(l.Items)
+		if len(l.Items) == 0 || f.Offset >= l.Total || len(out) >= sheet.MaxRows {
+			return out, nil
+		}
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "ya"
+	}
+	return "tidak"
+}
