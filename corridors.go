@@ -22,6 +22,7 @@ const (
 	RuleCorridorClosed     = "KR-CLOSED"
 	RuleCorridorCommitment = "KR-COMMITMENT"
 	RuleCorridorSeed       = "KR-SEED"
+	RuleCorridorAgreement  = "KR-AGREEMENT"
 )
 
 // CorridorInfrastructureKind is what the corridor is built along.
@@ -179,6 +180,7 @@ type Corridor struct {
 	Organizations       []CorridorOrg              `json:"organizations"`
 	Stations            []CorridorStation          `json:"stations"`
 	Plans               []CorridorPlan             `json:"plans"`
+	Agreements          []CorridorAgreement        `json:"agreements"`
 	Version             int64                      `json:"version"`
 	CreatedAt           time.Time                  `json:"created_at"`
 	UpdatedAt           time.Time                  `json:"updated_at"`
@@ -504,4 +506,45 @@ func CanManageCorridor(a *Actor, ownerOrgID int64, managers []int64) bool {
 		return false
 	}
 	return a.OrgID == ownerOrgID || slices.Contains(managers, a.OrgID)
+}
+
+// CorridorAgreementKinds are the kerja sama kinds a programme links to: KSDD
+// among its regions, the Nota Kesepakatan ("sinergi", PP 28/2018 Pasal 46)
+// with the central owner, and inter-agency agreements.
+var CorridorAgreementKinds = []AgreementKind{KindKSDD, KindNotaKesepakatan, KindInterAgency}
+
+// CorridorAgreement is a kerja sama linked to a programme. Kind is public;
+// title and term come from the kerja sama registry and are filled in only
+// for those who may read the registry (CanReadAgreements).
+type CorridorAgreement struct {
+	AgreementID int64         `json:"agreement_id"`
+	Kind        AgreementKind `json:"kind"`
+	Title       string        `json:"title,omitempty"`
+	StartDate   string        `json:"start_date,omitempty"`
+	EndDate     string        `json:"end_date,omitempty"`
+	LinkedAt    time.Time     `json:"linked_at"`
+}
+
+// CorridorAgreementInput links a kerja sama to a programme.
+type CorridorAgreementInput struct {
+	AgreementID int64 `json:"agreement_id"`
+}
+
+// Validate checks the link request (the agreement's existence and kind are
+// checked by the store).
+func (in *CorridorAgreementInput) Validate() error {
+	var v Validation
+	if in.AgreementID <= 0 {
+		v.Add("agreement_id", "Kerja sama wajib dipilih", "The agreement is required")
+	}
+	return v.Err()
+}
+
+// CorridorAgreementKindErr is the rule violation for linking an agreement of
+// another kind.
+func CorridorAgreementKindErr(kind AgreementKind) error {
+	return &Error{Code: CodeRuleViolation, Rule: RuleCorridorAgreement, Citation: "UU 23/2014 Pasal 363; PP 28/2018 Pasal 4 dan Pasal 46",
+		Msg: T("Program koridor hanya dapat ditautkan ke kerja sama antardaerah (KSDD), Nota Kesepakatan (sinergi dengan pemerintah pusat) atau kerja sama antarinstansi (INTER_AGENCY); kerja sama ini berjenis "+string(kind),
+			"A corridor programme links only to region-to-region agreements (KSDD), a Nota Kesepakatan (sinergi with the central government) or inter-agency agreements (INTER_AGENCY); this agreement is of kind "+string(kind)),
+		Fields: []FieldError{{Field: "agreement_id", Msg: T("Jenis harus KSDD, NOTA_KESEPAKATAN atau INTER_AGENCY", "The kind must be KSDD, NOTA_KESEPAKATAN or INTER_AGENCY")}}}
 }

@@ -17,6 +17,18 @@ import (
 // corridorForum is the demo forum the corridor programme links to.
 const corridorForum = "Forum Koridor Kereta Api Makassar–Parepare"
 
+// corridorAgreements are the demo kerja sama (demo/agreements.go) the
+// corridor links to: the KSDD among Maros, Pangkep and Barru on the station
+// access roads, and the Nota Kesepakatan ("sinergi") with Kementerian
+// Perhubungan.
+var corridorAgreements = []struct {
+	kind  sinergi.AgreementKind
+	title string
+}{
+	{sinergi.KindKSDD, "Kesepakatan Bersama Pembangunan dan Pemeliharaan Jalan Akses Stasiun Kereta Api Maros, Pangkep dan Barru"},
+	{sinergi.KindNotaKesepakatan, "Nota Kesepakatan Sinergi Pembangunan dan Pengoperasian Jalur Kereta Api Makassar–Parepare"},
+}
+
 // corridorStations are the stations of domain.md §8, in order along the
 // line from Makassar; district codes are chosen from the station names and
 // are illustrative. About ten UMKM kiosks each at Mandai, Maros and
@@ -104,6 +116,18 @@ func loadCorridor(ctx context.Context, db *store.DB) error {
 	c, err := db.CreateCorridor(as, in)
 	if err != nil {
 		return err
+	}
+	for _, ag := range corridorAgreements {
+		aid, err := db.CorridorAgreementByTitle(ctx, ag.kind, ag.title)
+		if err != nil {
+			return err
+		}
+		if aid == 0 {
+			return fmt.Errorf("agreement %q not found", ag.title)
+		}
+		if _, err := db.LinkCorridorAgreement(as, c.ID, sinergi.CorridorAgreementInput{AgreementID: aid}); err != nil {
+			return fmt.Errorf("link agreement %q: %w", ag.title, err)
+		}
 	}
 	st := map[string]int64{}
 	for _, s := range c.Stations {

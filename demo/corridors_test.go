@@ -42,6 +42,16 @@ func TestDemoCorridor(t *testing.T) {
 	if c.ForumID == nil || c.Applications != 300 || len(c.Plans) != 5 {
 		t.Errorf("forum %v, %d applications, %d plans", c.ForumID, c.Applications, len(c.Plans))
 	}
+	kinds := map[sinergi.AgreementKind]int{}
+	for _, a := range c.Agreements {
+		kinds[a.Kind]++
+		if a.Title == "" {
+			t.Errorf("linked agreement %d without a title for a logged-in reader", a.AgreementID)
+		}
+	}
+	if len(c.Agreements) != 2 || kinds[sinergi.KindKSDD] != 1 || kinds[sinergi.KindNotaKesepakatan] != 1 {
+		t.Errorf("linked agreements: %+v", c.Agreements)
+	}
 	flagged := 0
 	for _, p := range c.Plans {
 		flagged += p.FlaggedZones

@@ -68,6 +68,9 @@ func (db *DB) loadCorridor(ctx context.Context, q querier, id int64) (*sinergi.C
 	if err := db.loadPlans(ctx, q, &c); err != nil {
 		return nil, err
 	}
+	if err := loadCorridorAgreements(ctx, q, &c); err != nil {
+		return nil, err
+	}
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM corridor_applications WHERE corridor_id = $1`, id).Scan(&c.Applications); err != nil {
 		return nil, err
 	}

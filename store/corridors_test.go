@@ -152,3 +152,73 @@ func TestCorridorDrawFlow(t *testing.T) {
 		t.Errorf("audit: %d %v", n, err)
 	}
 }
+
+// A programme links to the KSDD among its regions and the Nota Kesepakatan;
+// other kinds, unknown agreements, repeated links and outsiders are refused
+// and change nothing.
+func TestCorridorAgreementLinks(t *testing.T) {
+	e := newKS(t)
+	c, err := e.db.CreateCorridor(ksSys, sinergi.CorridorInput{Name: "Koridor uji", Infrastructure: sinergi.CorridorInfraRailway, OwnerOrgID: e.maros.ID,
+		Regions: []string{"73.09", "73.10", "73.11"}, Stations: []sinergi.CorridorStationInput{{Name: "Maros", RegionCode: "73.09", Status: sinergi.CorridorStationOperating, Kiosks: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Agreements == nil || len(c.Agreements) != 0 {
+		t.Fatalf("new programme agreements %#v", c.Agreements)
+	}
+	ksdd, err := e.db.CreateAgreement(ksSys, e.ksdd())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mou, err := e.db.CreateAgreement(ksSys, sinergi.AgreementInput{Kind: sinergi.KindMoU, Title: "MoU Unsulbar–UGM",
+		Parties: []sinergi.PartyInput{{OrganizationID: e.uni.ID}, {OrganizationID: e.ugm.ID}}, StartDate: "2025-01-01", EndDate: "2029-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := func(ctx context.Context, id int64) error {
+		_, err := e.db.LinkCorridorAgreement(ctx, c.ID, sinergi.CorridorAgreementInput{AgreementID: id})
+		return err
+	}
+	corrCode(t, link(context.Background(), ksdd.ID), sinergi.CodeUnauthorized)
+	corrCode(t, link(e.outsider, ksdd.ID), sinergi.CodeForbidden)
+	corrCode(t, link(e.marosCtx, 0), sinergi.CodeInvalid)
+	corrCode(t, link(e.marosCtx, 999999), sinergi.CodeInvalid)
+	err = link(e.marosCtx, mou.ID)
+	corrCode(t, err, sinergi.CodeRuleViolation)
+	if rule(err) != sinergi.RuleCorridorAgreement {
+		t.Errorf("wrong kind: rule %q", rule(err))
+	}
+	if err := link(e.marosCtx, ksdd.ID); err != nil {
+		t.Fatal(err)
+	}
+	corrCode(t, link(e.marosCtx, ksdd.ID), sinergi.CodeConflict)
+	got, err := e.db.Corridor(e.marosCtx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Agreements) != 1 || got.Agreements[0].Kind != sinergi.KindKSDD || got.Agreements[0].Title != ksdd.Title || got.Agreements[0].EndDate != "2030-12-31" {
+		t.Errorf("linked %+v", got.Agreements)
+	}
+	pub, err := e.db.Corridor(context.Background(), c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Agreements) != 1 || pub.Agreements[0].Title != "" || pub.Agreements[0].Kind != sinergi.KindKSDD {
+		t.Errorf("public view %+v", pub.Agreements)
+	}
+	cands, err := e.db.CorridorAgreementCandidates(e.marosCtx, 50)
+	if err != nil || len(cands) != 1 || cands[0].AgreementID != ksdd.ID {
+		t.Errorf("candidates %v %+v", err, cands)
+	}
+	_, err = e.db.UnlinkCorridorAgreement(e.outsider, c.ID, ksdd.ID)
+	corrCode(t, err, sinergi.CodeForbidden)
+	_, err = e.db.UnlinkCorridorAgreement(e.marosCtx, c.ID, mou.ID)
+	corrCode(t, err, sinergi.CodeNotFound)
+	after, err := e.db.UnlinkCorridorAgreement(e.marosCtx, c.ID, ksdd.ID)
+	if err != nil || len(after.Agreements) != 0 {
+		t.Fatalf("unlink: %v %+v", err, after)
+	}
+	if _, err := e.db.Agreement(e.marosCtx, ksdd.ID); err != nil {
+		t.Errorf("the agreement itself is gone: %v", err)
+	}
+}

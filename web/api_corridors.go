@@ -237,3 +237,37 @@ func (s *Server) apiDecideCorridorAppeal(w http.ResponseWriter, r *http.Request)
 	writeJSON(w, http.StatusOK, a)
 	return nil
 }
+
+func (s *Server) apiLinkCorridorAgreement(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in sinergi.CorridorAgreementInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	c, err := s.DB.LinkCorridorAgreement(r.Context(), id, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, c)
+	return nil
+}
+
+func (s *Server) apiUnlinkCorridorAgreement(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	aid, err := pathID(r, "agreement_id")
+	if err != nil {
+		return err
+	}
+	c, err := s.DB.UnlinkCorridorAgreement(r.Context(), id, aid)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, c)
+	return nil
+}

@@ -63,6 +63,54 @@ func TestCorridorOpenAPIResponses(t *testing.T) {
 		t.Errorf("flagged zones %v", p["flagged_zones"])
 	}
 
+	// kerja sama links: KSDD among the regions, and a kind that does not belong
+	pangkep, err := e.db.CreateOrganization(sys, sinergi.OrganizationInput{Name: "Pemerintah Kabupaten Pangkajene dan Kepulauan", Sector: sinergi.SectorRegencyGovernment, RegionCode: "73.10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mkAgreement := func(body string) int64 {
+		r := e.do("POST", "/api/v1/agreements", "memberA", body)
+		if r.status != 201 {
+			t.Fatalf("agreement: %d %s", r.status, r.body)
+		}
+		return int64(r.json(t)["id"].(float64))
+	}
+	ksdd := mkAgreement(ksBody(e.orgA.ID, pangkep.ID, ""))
+	ksdpk := mkAgreement(strings.Replace(ksBody(e.orgA.ID, e.orgB.ID, ""), `"kind":"KSDD"`, `"kind":"KSDPK"`, 1))
+	link := func(aid int64) string { return fmt.Sprintf(`{"agreement_id":%d}`, aid) }
+	c.call(401, "POST", one+"/agreements", "", link(ksdd))
+	c.call(403, "POST", one+"/agreements", "partnerB", link(ksdd))
+	c.call(400, "POST", one+"/agreements", "memberA", `{"agreement_id":"x"}`)
+	c.call(400, "POST", one+"/agreements", "memberA", `{"agreement_id":0}`)
+	if r := c.call(400, "POST", one+"/agreements", "memberA", link(999999)); !strings.Contains(string(r.body), "agreement_id") {
+		t.Errorf("unknown agreement problem: %s", r.body)
+	}
+	if r := c.call(422, "POST", one+"/agreements", "memberA", link(ksdpk)); !strings.Contains(string(r.body), sinergi.RuleCorridorAgreement) || !strings.Contains(string(r.body), "KSDPK") {
+		t.Errorf("wrong kind problem: %s", r.body)
+	}
+	c.call(404, "POST", api+"/999999/agreements", "memberA", link(ksdd))
+	lm := c.call(201, "POST", one+"/agreements", "memberA", link(ksdd)).json(t)
+	if ag := lm["agreements"].([]any); len(ag) != 1 || ag[0].(map[string]any)["kind"] != "KSDD" || ag[0].(map[string]any)["title"] != "Jalan akses Stasiun Maros" {
+		t.Errorf("linked agreements %v", lm["agreements"])
+	}
+	c.call(409, "POST", one+"/agreements", "memberA", link(ksdd))
+	unlink := fmt.Sprintf("%s/agreements/%d", one, ksdd)
+	c.call(401, "DELETE", unlink, "", "")
+	c.call(403, "DELETE", unlink, "partnerB", "")
+	c.call(404, "DELETE", fmt.Sprintf("%s/agreements/%d", one, ksdpk), "memberA", "")
+	c.call(404, "DELETE", fmt.Sprintf("%s/999999/agreements/%d", api, ksdd), "memberA", "")
+	if um := c.call(200, "DELETE", unlink, "memberA", "").json(t); len(um["agreements"].([]any)) != 0 {
+		t.Errorf("after unlink: %v", um["agreements"])
+	}
+	c.call(201, "POST", one+"/agreements", "memberA", link(ksdd))
+	pub := c.call(200, "GET", one, "", "").json(t)["agreements"].([]any)
+	if len(pub) != 1 || pub[0].(map[string]any)["kind"] != "KSDD" || pub[0].(map[string]any)["title"] != nil {
+		t.Errorf("public view of linked agreements (no titles without registry access): %v", pub)
+	}
+	if in := c.call(200, "GET", one, "partnerB", "").json(t)["agreements"].([]any); in[0].(map[string]any)["title"] != "Jalan akses Stasiun Maros" {
+		t.Errorf("logged-in view of linked agreements: %v", in)
+	}
+
 	app := func(nib, dom, size string, st ...int64) string {
 		b, _ := json.Marshal(map[string]any{"business_name": "Usaha " + nib, "owner_name": "Ibu Hasnah", "domicile_code": dom, "size": size, "nib": nib, "product_category": "kuliner", "stations": st})
 		return string(b)
@@ -159,6 +207,9 @@ func TestCorridorOpenAPIResponses(t *testing.T) {
 	if r := e.do("GET", fmt.Sprintf("/corridors/%d", id), "memberA", ""); !strings.Contains(string(r.body), "Ibu Hasnah") || !strings.Contains(string(r.body), "Melebihi batas") {
 		t.Error("the programme page misses the owner names for managers or the flagged tariff")
 	}
+	if r := e.do("GET", fmt.Sprintf("/corridors/%d", id), "memberA", ""); !strings.Contains(string(r.body), fmt.Sprintf(`href="/agreements/%d"`, ksdd)) || !strings.Contains(string(r.body), "Jalan akses Stasiun Maros") {
+		t.Error("the programme page does not link its kerja sama")
+	}
 	for _, l := range []string{"id", "en"} {
 		r := e.do("GET", fmt.Sprintf("/corridors/%d/plan.pdf", id), "", "", "Cookie", "lang="+l)
 		if r.status != 200 || r.header.Get("Content-Type") != "application/pdf" || !bytes.HasPrefix(r.body, []byte("%PDF-")) {
@@ -178,8 +229,8 @@ func TestCorridorOpenAPIResponses(t *testing.T) {
 			ops = append(ops, op)
 		}
 	}
-	if len(ops) != 14 {
-		t.Errorf("%d documented corridor operations, want 14", len(ops))
+	if len(ops) != 16 {
+		t.Errorf("%d documented corridor operations, want 16", len(ops))
 	}
 	for _, op := range ops {
 		sts := c.seen[op]

@@ -2,6 +2,11 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"sinergi"
 	"sinergi/region"
@@ -51,6 +56,12 @@ func (s *Server) corridorPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	return s.renderCorridor(w, r, http.StatusOK, id, nil, nil)
+}
+
+// renderCorridor renders the programme page; a form that failed comes back
+// with its errors and input.
+func (s *Server) renderCorridor(w http.ResponseWriter, r *http.Request, status int, id int64, errs []sinergi.FieldError, form url.Values) error {
 	c, err := s.DB.Corridor(r.Context(), id)
 	if err != nil {
 		return err
@@ -103,6 +114,36 @@ func (s *Server) corridorPage(w http.ResponseWriter, r *http.Request) error {
 		"Planned": len(stations) - operating, "Plans": plans, "Regions": regions, "Draws": draws.Items, "Appeals": appeals.Items,
 		"Outcome": func(o sinergi.CorridorAppealOutcome) string { return sinergi.CorridorAppealOutcomeLabel[o].In(l) },
 		"Manager": store.CanManageCorridor(r.Context(), c)}
+	type corrAgreement struct {
+		sinergi.CorridorAgreement
+		KindText string
+	}
+	var ags []corrAgreement
+	for _, a := range c.Agreements {
+		ags = append(ags, corrAgreement{CorridorAgreement: a, KindText: sinergi.AgreementKindLabel[a.Kind].In(l)})
+	}
+	data["Agreements"] = ags
+	if data["Manager"] == true {
+		cands, err := s.DB.CorridorAgreementCandidates(r.Context(), 200)
+		if err != nil {
+			return err
+		}
+		var opts []corrAgreement
+		for _, a := range cands {
+			if !slices.ContainsFunc(c.Agreements, func(x sinergi.CorridorAgreement) bool { return x.AgreementID == a.AgreementID }) {
+				opts = append(opts, corrAgreement{CorridorAgreement: a, KindText: sinergi.AgreementKindLabel[a.Kind].In(l)})
+			}
+		}
+		data["Candidates"] = opts
+		var pending *sinergi.CorridorDraw
+		for i := range draws.Items {
+			if draws.Items[i].Status == "committed" {
+				pending = &draws.Items[i]
+			}
+		}
+		data["Pending"], data["CanCommit"] = pending, len(draws.Items) == 0 && c.ApplicationsOpen
+		data["Zone"] = "WITA"
+	}
 	if sinergi.ActorFrom(r.Context()).Authenticated() {
 		off, _ := queryInt(r, "offset")
 		apps, err := s.DB.CorridorApplications(r.Context(), id, off, 50)
@@ -126,8 +167,100 @@ func (s *Server) corridorPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		data["Apps"], data["AppsTotal"], data["Pager"] = rows, apps.Total, newPager(r, apps.Offset, apps.Limit, apps.Total)
 	}
-	s.render(w, r, http.StatusOK, "corridor", page{Title: c.Name, Data: data})
+	s.render(w, r, status, "corridor", page{Title: c.Name, Data: data, Errors: errs, Form: form})
 	return nil
+}
+
+// corridorAction runs a manager's form on the programme page: on success a
+// flash and back to the page; on a domain error the page again with the
+// errors and the input kept.
+func (s *Server) corridorAction(w http.ResponseWriter, r *http.Request, ok, anchor string, do func(id int64, f url.Values) error) error {
+	if _, err := requireUser(r); err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	if err := do(id, r.PostForm); err != nil {
+		errs, _, err := formErrors(err)
+		if err != nil {
+			return err
+		}
+		return s.renderCorridor(w, r, http.StatusBadRequest, id, errs, r.PostForm)
+	}
+	flash(w, ok)
+	http.Redirect(w, r, "/corridors/"+strconv.FormatInt(id, 10)+anchor, http.StatusSeeOther)
+	return nil
+}
+
+func corridorFormID(f url.Values, field string) int64 {
+	n, _ := strconv.ParseInt(strings.TrimSpace(f.Get(field)), 10, 64)
+	return n
+}
+
+func (s *Server) corridorLinkAgreement(w http.ResponseWriter, r *http.Request) error {
+	return s.corridorAction(w, r, pick(r, "Kerja sama ditautkan ke program.", "Agreement linked to the programme."), "#agreements", func(id int64, f url.Values) error {
+		_, err := s.DB.LinkCorridorAgreement(r.Context(), id, sinergi.CorridorAgreementInput{AgreementID: corridorFormID(f, "agreement_id")})
+		return err
+	})
+}
+
+func (s *Server) corridorUnlinkAgreement(w http.ResponseWriter, r *http.Request) error {
+	aid, err := pathID(r, "agreement_id")
+	if err != nil {
+		return err
+	}
+	return s.corridorAction(w, r, pick(r, "Tautan kerja sama dilepas; kerja samanya tetap tercatat.", "Agreement unlinked; the agreement itself stays on record."), "#agreements", func(id int64, f url.Values) error {
+		_, err := s.DB.UnlinkCorridorAgreement(r.Context(), id, aid)
+		return err
+	})
+}
+
+// corridorCommit publishes the commitment; the closing time is entered in
+// WITA (the corridor's zone).
+func (s *Server) corridorCommit(w http.ResponseWriter, r *http.Request) error {
+	return s.corridorAction(w, r, pick(r, "Komitmen undian dipublikasikan.", "Draw commitment published."), "#draws", func(id int64, f url.Values) error {
+		in := sinergi.CorridorCommitInput{Commitment: strings.ToLower(strings.TrimSpace(f.Get("commitment")))}
+		if v := strings.TrimSpace(f.Get("applications_close_at")); v != "" {
+			t, err := time.ParseInLocation("2006-01-02T15:04", v, sinergi.Zone("WITA"))
+			if err != nil {
+				var vd sinergi.Validation
+				vd.Add("applications_close_at", "Waktu penutupan harus tanggal dan jam", "The closing time must be a date and time")
+				return vd.Err()
+			}
+			in.ApplicationsCloseAt = t
+		}
+		if f.Get("confirm") != "yes" {
+			var vd sinergi.Validation
+			vd.Add("confirm", "Centang konfirmasi: komitmen tidak dapat diubah setelah dipublikasikan", "Tick the confirmation: the commitment cannot be changed once published")
+			return vd.Err()
+		}
+		_, err := s.DB.CommitCorridorDraw(r.Context(), id, in)
+		return err
+	})
+}
+
+func (s *Server) corridorClose(w http.ResponseWriter, r *http.Request) error {
+	return s.corridorAction(w, r, pick(r, "Pendaftaran ditutup.", "Applications closed."), "#draws", func(id int64, f url.Values) error {
+		_, err := s.DB.CloseCorridorApplications(r.Context(), id)
+		return err
+	})
+}
+
+func (s *Server) corridorRunDraw(w http.ResponseWriter, r *http.Request) error {
+	return s.corridorAction(w, r, pick(r, "Undian dilaksanakan; hasilnya dipublikasikan.", "Draw held; the result is published."), "#draws", func(id int64, f url.Values) error {
+		if f.Get("confirm") != "yes" {
+			var vd sinergi.Validation
+			vd.Add("confirm", "Centang konfirmasi: hasil undian final dan dipublikasikan", "Tick the confirmation: the draw result is final and published")
+			return vd.Err()
+		}
+		_, err := s.DB.RunCorridorDraw(r.Context(), id, sinergi.CorridorDrawInput{Seed: strings.ToLower(strings.TrimSpace(f.Get("seed")))})
+		return err
+	})
 }
 
 func (s *Server) corridorDrawPage(w http.ResponseWriter, r *http.Request) error {

@@ -7,6 +7,8 @@ func (s *Server) corridorRoutes(g router) {
 	api("POST /api/v1/corridors", s.apiCreateCorridor)
 	api("GET /api/v1/corridors/{id}", s.apiCorridor)
 	api("POST /api/v1/corridors/{id}/plans", s.apiCorridorPlan)
+	api("POST /api/v1/corridors/{id}/agreements", s.apiLinkCorridorAgreement)
+	api("DELETE /api/v1/corridors/{id}/agreements/{agreement_id}", s.apiUnlinkCorridorAgreement)
 	api("GET /api/v1/corridors/{id}/applications", s.apiCorridorApplications)
 	api("POST /api/v1/corridors/{id}/applications", s.apiCreateCorridorApplication)
 	api("POST /api/v1/corridors/{id}/commit", s.apiCorridorCommit)
@@ -20,6 +22,11 @@ func (s *Server) corridorRoutes(g router) {
 
 	html("GET /corridors", s.corridorsPage)
 	html("GET /corridors/{id}", s.corridorPage)
+	html("POST /corridors/{id}/agreements", s.corridorLinkAgreement)
+	html("POST /corridors/{id}/agreements/{agreement_id}/unlink", s.corridorUnlinkAgreement)
+	html("POST /corridors/{id}/commit", s.corridorCommit)
+	html("POST /corridors/{id}/close", s.corridorClose)
+	html("POST /corridors/{id}/draw", s.corridorRunDraw)
 	html("GET /corridors/{id}/draws/{draw_id}", s.corridorDrawPage)
 	html("GET /corridors/{id}/plan.pdf", s.corridorPlanPDF)
 }
