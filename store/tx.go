@@ -31,6 +31,18 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return dbErr(tx.Commit())
 }
 
+// UserError returns the domain error for a driver error that bad input can
+// cause (duplicate, missing reference, a character the database refuses),
+// or nil for anything else. The web layer uses it as a last net for reads,
+// which do not pass through dbErr.
+func UserError(err error) *sinergi.Error {
+	var e *sinergi.Error
+	if errors.As(dbErr(err), &e) {
+		return e
+	}
+	return nil
+}
+
 // dbErr turns driver errors that users can cause into domain errors.
 func dbErr(err error) error {
 	if err == nil {
@@ -46,6 +58,10 @@ func dbErr(err error) error {
 	case errors.As(err, &pg) && pg.Code == "23505", strings.Contains(msg, "UNIQUE constraint failed"):
 		return &sinergi.Error{Code: sinergi.CodeConflict, Err: err,
 			Msg: sinergi.T("Data yang sama sudah ada", "A record with the same value already exists")}
+	case errors.As(err, &pg) && (pg.Code == "22021" || pg.Code == "22P05"):
+		// PostgreSQL cannot store NUL (and some other bytes) in text
+		return &sinergi.Error{Code: sinergi.CodeInvalid, Err: err,
+			Msg: sinergi.T("Teks berisi karakter yang tidak diizinkan (misalnya NUL)", "The text contains a character that is not allowed (such as NUL)")}
 	case errors.As(err, &pg) && pg.Code == "23503", strings.Contains(msg, "FOREIGN KEY constraint failed"):
 		return &sinergi.Error{Code: sinergi.CodeConflict, Err: err,
 			Msg: sinergi.T("Data masih dipakai atau merujuk ke data yang tidak ada", "The record is still in use or refers to a missing record")}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"sinergi"
+	"sinergi/store"
 )
 
 // status is the one table from error codes to HTTP status.
@@ -27,6 +28,9 @@ func (s *Server) asDomain(r *http.Request, err error) *sinergi.Error {
 	var e *sinergi.Error
 	if errors.As(err, &e) && e.Code != sinergi.CodeInternal {
 		return e
+	}
+	if ue := store.UserError(err); ue != nil && ue.Code != sinergi.CodeInternal {
+		return ue
 	}
 	// a client that hung up makes the driver fail in its own words (pgx says
 	// "bad connection"): that is a cancellation, not an internal error
