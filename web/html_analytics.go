@@ -22,6 +22,7 @@ type analyticsView struct {
 	Brokers, EISectors, Dormant, WoG                       []analyticsRow
 	Groups                                                 []analyticsRow // communities: Value = members
 	Findings                                               []string
+	Drawing                                                *netDrawing // html_analytics_svg.go
 }
 
 // dec formats x with the decimal separator of the language.
@@ -60,6 +61,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) error {
 	for _, n := range res.Links {
 		v.Links += n
 	}
+	v.Drawing = drawNetwork(res)
 	if res.FormalModularity != nil {
 		v.Formal = dec(*res.FormalModularity, 3, lg)
 	}
