@@ -66,6 +66,8 @@ func Tick(ctx context.Context, db *store.DB, cfg Config, now time.Time) error {
 	keep("escalate", err)
 	_, err = db.RemindClosingSoon(ctx)
 	keep("closing_soon", err)
+	_, err = db.RemindSurveys(ctx)
+	keep("survey_reminders", err)
 	if cfg.Mailer == nil {
 		return first
 	}
