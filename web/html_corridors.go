@@ -144,6 +144,7 @@ func (s *Server) renderCorridor(w http.ResponseWriter, r *http.Request, status i
 		data["Pending"], data["CanCommit"] = pending, len(draws.Items) == 0 && c.ApplicationsOpen
 		data["Zone"] = "WITA"
 	}
+	corridorFormData(r, c, data)
 	if sinergi.ActorFrom(r.Context()).Authenticated() {
 		off, _ := queryInt(r, "offset")
 		apps, err := s.DB.CorridorApplications(r.Context(), id, off, 50)

@@ -24,6 +24,8 @@ func (s *Server) corridorRoutes(g router) {
 	html("GET /corridors/{id}", s.corridorPage)
 	html("POST /corridors/{id}/agreements", s.corridorLinkAgreement)
 	html("POST /corridors/{id}/agreements/{agreement_id}/unlink", s.corridorUnlinkAgreement)
+	html("POST /corridors/{id}/applications", s.corridorApply)
+	html("POST /corridors/{id}/plans/steps", s.corridorAddStep)
 	html("POST /corridors/{id}/commit", s.corridorCommit)
 	html("POST /corridors/{id}/close", s.corridorClose)
 	html("POST /corridors/{id}/draw", s.corridorRunDraw)
