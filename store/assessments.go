@@ -570,6 +570,11 @@ func (db *DB) ObstacleProposals(ctx context.Context) ([]sinergi.ObstacleProposal
 		out = append(out, sinergi.ObstacleProposal{Key: key("action-overdue", it.ID, owner), OrgID: owner, Category: "other", AffectsKind: "forum", AffectsID: it.ForumID, AffectsLabel: it.Title, Severity: "low",
 			Description: "Tindak lanjut forum \"" + it.Title + "\" (" + it.OwnerOrgName + ") melewati tenggat " + it.Due + "."})
 	}
+	more, err := db.agreementAndTieProposals(ctx, admin, org, today, key)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, more...)
 	// leave out what was accepted or dismissed
 	done := map[string]bool{}
 	rows, err = db.SQL.QueryContext(ctx, `SELECT proposal_key FROM obstacles WHERE proposal_key IS NOT NULL UNION SELECT proposal_key FROM obstacle_dismissals`)
