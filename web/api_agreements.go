@@ -92,7 +92,7 @@ func (s *Server) apiAgreement(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiAgreementStage(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
+	id, version, err := recordTarget(r)
 	if err != nil {
 		return err
 	}
@@ -109,24 +109,11 @@ func (s *Server) apiAgreementStage(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiTerminateAgreement(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
-	if err != nil {
-		return err
-	}
-	var in sinergi.TerminationInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	a, err := s.DB.TerminateAgreement(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	writeAgreement(w, http.StatusOK, a)
-	return nil
+	return updateRecord(w, r, s.DB.TerminateAgreement, writeAgreement)
 }
 
 func (s *Server) apiRenewAgreement(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
+	id, version, err := recordTarget(r)
 	if err != nil {
 		return err
 	}

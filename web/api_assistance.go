@@ -95,23 +95,13 @@ func decodeOptional(w http.ResponseWriter, r *http.Request, v any) error {
 	return decodeJSON(w, r, v)
 }
 
-// assistTarget reads the id and the If-Match version of a change.
-func assistTarget(r *http.Request) (int64, int64, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	version, err := ifMatch(r)
-	return id, version, err
-}
-
 // stepFunc is a workflow method of the store, e.g. (*store.DB).SubmitAssistanceRequest.
 type stepFunc func(db *store.DB, ctx context.Context, id, version int64, in sinergi.StepInput) (*sinergi.AssistanceRequest, error)
 
 // apiAssistanceStep serves a workflow step whose body is an optional note.
 func (s *Server) apiAssistanceStep(step stepFunc) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, version, err := assistTarget(r)
+		id, version, err := recordTarget(r)
 		if err != nil {
 			return err
 		}
@@ -129,44 +119,18 @@ func (s *Server) apiAssistanceStep(step stepFunc) apiHandler {
 }
 
 func (s *Server) apiAssistanceRefuse(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
-	if err != nil {
-		return err
-	}
-	var in sinergi.RefusalInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	a, err := s.DB.RefuseAssistanceRequest(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	writeAssist(w, http.StatusOK, a)
-	return nil
+	return updateRecord(w, r, s.DB.RefuseAssistanceRequest, writeAssist)
 }
 
 func (s *Server) apiAssistanceCostSharing(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
-	if err != nil {
-		return err
-	}
-	var in sinergi.CostSharingInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	a, err := s.DB.SetCostSharing(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	writeAssist(w, http.StatusOK, a)
-	return nil
+	return updateRecord(w, r, s.DB.SetCostSharing, writeAssist)
 }
 
 // apiAssistanceConfirm confirms for the caller's organisation (cost sharing
 // or the agreement on responsibility).
 func (s *Server) apiAssistanceConfirm(sign bool) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, version, err := assistTarget(r)
+		id, version, err := recordTarget(r)
 		if err != nil {
 			return err
 		}

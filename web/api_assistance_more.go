@@ -13,7 +13,7 @@ import (
 // apiAssistanceUpdate changes a draft (PATCH, JSON merge patch: the fields
 // sent replace the draft's, lists as a whole; null clears a unit).
 func (s *Server) apiAssistanceUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, version, err := assistTarget(r)
+	id, version, err := recordTarget(r)
 	if err != nil {
 		return err
 	}
