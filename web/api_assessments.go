@@ -14,18 +14,6 @@ import (
 // JSON API of assessments (issue 8): survey campaigns, Ratner's assessment
 // and the obstacle register.
 
-func queryID(r *http.Request, name string, v *sinergi.Validation) int64 {
-	s := r.URL.Query().Get(name)
-	if s == "" {
-		return 0
-	}
-	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id <= 0 {
-		v.Add(name, name+" harus bilangan bulat positif", name+" must be a positive integer")
-		return 0
-	}
-	return id
-}
 
 func page2(r *http.Request) (int, int, error) {
 	o, err := queryInt(r, "offset")
@@ -271,33 +259,13 @@ func (s *Server) apiCreateObstacle(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiUpdateObstacle(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Obstacle(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	in := sinergi.ObstacleInput{Category: cur.Category, Description: cur.Description, AffectsKind: cur.AffectsKind, AffectsID: cur.AffectsID,
-		AffectsLabel: cur.AffectsLabel, Severity: cur.Severity, Mitigation: cur.Mitigation, Owner: cur.Owner, Status: cur.Status}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	if version == 0 {
-		version = cur.Version
-	}
-	b, err := s.DB.UpdateObstacle(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(b.Version))
-	writeJSON(w, http.StatusOK, b)
-	return nil
+	return mergeRecord(w, r, s.DB.Obstacle,
+		func(c *sinergi.Obstacle) (sinergi.ObstacleInput, int64) {
+			return sinergi.ObstacleInput{Category: c.Category, Description: c.Description, AffectsKind: c.AffectsKind, AffectsID: c.AffectsID,
+				AffectsLabel: c.AffectsLabel, Severity: c.Severity, Mitigation: c.Mitigation, Owner: c.Owner, Status: c.Status}, c.Version
+		},
+		s.DB.UpdateObstacle,
+		func(b *sinergi.Obstacle) error { writeVersioned(w, http.StatusOK, b, b.Version); return nil })
 }
 
 func (s *Server) apiObstacleProposals(w http.ResponseWriter, r *http.Request) error {

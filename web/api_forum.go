@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sinergi"
+	"sinergi/store"
 )
 
 // forumFilter reads the list filters shared by the API and the HTML list.
@@ -18,20 +19,8 @@ func forumFilter(r *http.Request) (sinergi.ForumFilter, error) {
 			v.Add("focus", "Fokus tidak dikenal", "Unknown focus")
 		}
 	}
-	if s := q.Get("meets_all"); s != "" {
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			v.Add("meets_all", "meets_all harus true atau false", "meets_all must be true or false")
-		}
-		f.MeetsAll = &b
-	}
-	if s := q.Get("organization_id"); s != "" {
-		id, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || id <= 0 {
-			v.Add("organization_id", "organization_id harus bilangan bulat positif", "organization_id must be a positive integer")
-		}
-		f.OrgID = id
-	}
+	f.MeetsAll = queryBool(r, "meets_all", &v)
+	f.OrgID = queryID(r, "organization_id", &v)
 	if len(f.Q) > 200 {
 		v.Add("q", "Kata kunci terlalu panjang", "Search text too long")
 	}
@@ -93,30 +82,13 @@ func (s *Server) apiForum(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiUpdateForum(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Forum(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 {
-		version = cur.Version
-	}
-	in := sinergi.ForumInput{Name: cur.Name, InitiatorOrgID: cur.InitiatorOrgID, Focus: cur.Focus, ProblemStatement: cur.ProblemStatement, Mission: cur.Mission,
-		SharedValues: cur.SharedValues, Scope: cur.Scope, LegalBasis: cur.LegalBasis, Visibility: cur.Visibility, Profile: cur.Profile}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	if _, err := s.DB.UpdateForum(r.Context(), id, version, in); err != nil {
-		return err
-	}
-	return s.writeForum(w, r, id, http.StatusOK)
+	return mergeRecord(w, r, s.DB.Forum,
+		func(c *store.ForumView) (sinergi.ForumInput, int64) {
+			return sinergi.ForumInput{Name: c.Name, InitiatorOrgID: c.InitiatorOrgID, Focus: c.Focus, ProblemStatement: c.ProblemStatement, Mission: c.Mission,
+				SharedValues: c.SharedValues, Scope: c.Scope, LegalBasis: c.LegalBasis, Visibility: c.Visibility, Profile: c.Profile}, c.Version
+		},
+		s.DB.UpdateForum,
+		func(f *sinergi.Forum) error { return s.writeForum(w, r, f.ID, http.StatusOK) })
 }
 
 func (s *Server) apiCharter(w http.ResponseWriter, r *http.Request) error {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"sinergi"
+	"sinergi/store"
 )
 
 func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
@@ -58,29 +59,12 @@ func (s *Server) apiMeeting(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiUpdateMeeting(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Meeting(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 {
-		version = cur.Version
-	}
-	in := sinergi.MeetingInput{StartsAt: cur.StartsAt, TimeZone: cur.TimeZone, Mode: cur.Mode, Place: cur.Place, Agenda: cur.Agenda, Minutes: cur.Minutes, MinutesPublic: cur.MinutesPublic}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	if _, err := s.DB.UpdateMeeting(r.Context(), id, version, in); err != nil {
-		return err
-	}
-	return s.writeMeeting(w, r, id, http.StatusOK)
+	return mergeRecord(w, r, s.DB.Meeting,
+		func(c *store.MeetingView) (sinergi.MeetingInput, int64) {
+			return sinergi.MeetingInput{StartsAt: c.StartsAt, TimeZone: c.TimeZone, Mode: c.Mode, Place: c.Place, Agenda: c.Agenda, Minutes: c.Minutes, MinutesPublic: c.MinutesPublic}, c.Version
+		},
+		s.DB.UpdateMeeting,
+		func(m *sinergi.Meeting) error { return s.writeMeeting(w, r, m.ID, http.StatusOK) })
 }
 
 func (s *Server) apiDeleteMeeting(w http.ResponseWriter, r *http.Request) error {
@@ -129,30 +113,10 @@ func (s *Server) apiCreateActionItem(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) apiUpdateActionItem(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.ActionItem(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 {
-		version = cur.Version
-	}
-	in := sinergi.ActionItemInput{Title: cur.Title, OwnerOrgID: cur.OwnerOrgID, OwnerPersonID: cur.OwnerPersonID, Due: cur.Due, Status: cur.Status, DoneOn: cur.DoneOn}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	a, err := s.DB.UpdateActionItem(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(a.Version))
-	writeJSON(w, http.StatusOK, a)
-	return nil
+	return mergeRecord(w, r, s.DB.ActionItem,
+		func(c *sinergi.ActionItem) (sinergi.ActionItemInput, int64) {
+			return sinergi.ActionItemInput{Title: c.Title, OwnerOrgID: c.OwnerOrgID, OwnerPersonID: c.OwnerPersonID, Due: c.Due, Status: c.Status, DoneOn: c.DoneOn}, c.Version
+		},
+		s.DB.UpdateActionItem,
+		func(a *sinergi.ActionItem) error { writeVersioned(w, http.StatusOK, a, a.Version); return nil })
 }

@@ -14,13 +14,7 @@ func (s *Server) apiProposals(w http.ResponseWriter, r *http.Request) error {
 	if f.Status != "" && f.Status != sinergi.ProposalOpen && f.Status != sinergi.ProposalClosed {
 		v.Add("status", "status harus open atau closed", "status must be open or closed")
 	}
-	if s := q.Get("forum_id"); s != "" {
-		id, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || id <= 0 {
-			v.Add("forum_id", "forum_id harus bilangan bulat positif", "forum_id must be a positive integer")
-		}
-		f.ForumID = id
-	}
+	f.ForumID = queryID(r, "forum_id", &v)
 	var err error
 	if f.Offset, err = queryInt(r, "offset"); err != nil {
 		return err

@@ -80,20 +80,8 @@ func orgFilter(r *http.Request) (sinergi.OrganizationFilter, error) {
 			v.Add("sector", "Sektor tidak dikenal", "Unknown sector")
 		}
 	}
-	if p := q.Get("public"); p != "" {
-		b, err := strconv.ParseBool(p)
-		if err != nil {
-			v.Add("public", "public harus true atau false", "public must be true or false")
-		}
-		f.Public = &b
-	}
-	if p := q.Get("parent_id"); p != "" {
-		id, err := strconv.ParseInt(p, 10, 64)
-		if err != nil || id <= 0 {
-			v.Add("parent_id", "parent_id harus bilangan bulat positif", "parent_id must be a positive integer")
-		}
-		f.ParentID = id
-	}
+	f.Public = queryBool(r, "public", &v)
+	f.ParentID = queryID(r, "parent_id", &v)
 	if f.RegionCode != "" && !region.Valid(f.RegionCode) {
 		v.Add("region", "Kode wilayah tidak dikenal (contoh: 73.09)", "Unknown region code (e.g. 73.09)")
 	}
@@ -177,32 +165,12 @@ func (s *Server) apiCreateOrganization(w http.ResponseWriter, r *http.Request) e
 // apiUpdateOrganization merges the JSON body onto the current record
 // (RFC 7396 style for these flat fields) and saves it under If-Match.
 func (s *Server) apiUpdateOrganization(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Organization(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 { // merge onto what was read, never onto something newer
-		version = cur.Version
-	}
-	in := sinergi.OrganizationInput{Name: cur.Name, Acronym: cur.Acronym, Sector: cur.Sector, RegionCode: cur.RegionCode, ParentID: cur.ParentID}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	o, err := s.DB.UpdateOrganization(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(o.Version))
-	writeJSON(w, http.StatusOK, o)
-	return nil
+	return mergeRecord(w, r, s.DB.Organization,
+		func(c *sinergi.Organization) (sinergi.OrganizationInput, int64) {
+			return sinergi.OrganizationInput{Name: c.Name, Acronym: c.Acronym, Sector: c.Sector, RegionCode: c.RegionCode, ParentID: c.ParentID}, c.Version
+		},
+		s.DB.UpdateOrganization,
+		func(o *sinergi.Organization) error { writeVersioned(w, http.StatusOK, o, o.Version); return nil })
 }
 
 func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request) error {
@@ -255,32 +223,12 @@ func (s *Server) apiCreateUnit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiUpdateUnit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Unit(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 { // merge onto what was read, never onto something newer
-		version = cur.Version
-	}
-	in := sinergi.UnitInput{Name: cur.Name, Kind: cur.Kind, ParentID: cur.ParentID}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	u, err := s.DB.UpdateUnit(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(u.Version))
-	writeJSON(w, http.StatusOK, u)
-	return nil
+	return mergeRecord(w, r, s.DB.Unit,
+		func(c *sinergi.Unit) (sinergi.UnitInput, int64) {
+			return sinergi.UnitInput{Name: c.Name, Kind: c.Kind, ParentID: c.ParentID}, c.Version
+		},
+		s.DB.UpdateUnit,
+		func(u *sinergi.Unit) error { writeVersioned(w, http.StatusOK, u, u.Version); return nil })
 }
 
 func (s *Server) apiDeleteUnit(w http.ResponseWriter, r *http.Request) error {
@@ -350,32 +298,12 @@ func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiUpdatePerson(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return err
-	}
-	cur, err := s.DB.Person(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if version == 0 { // merge onto what was read, never onto something newer
-		version = cur.Version
-	}
-	in := sinergi.PersonInput{Name: cur.Name, NIP: cur.NIP, Position: cur.Position, Email: cur.Email, UnitID: cur.UnitID}
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	p, err := s.DB.UpdatePerson(r.Context(), id, version, in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("ETag", etag(p.Version))
-	writeJSON(w, http.StatusOK, p)
-	return nil
+	return mergeRecord(w, r, s.DB.Person,
+		func(c *sinergi.Person) (sinergi.PersonInput, int64) {
+			return sinergi.PersonInput{Name: c.Name, NIP: c.NIP, Position: c.Position, Email: c.Email, UnitID: c.UnitID}, c.Version
+		},
+		s.DB.UpdatePerson,
+		func(p *sinergi.Person) error { writeVersioned(w, http.StatusOK, p, p.Version); return nil })
 }
 
 func (s *Server) apiDeletePerson(w http.ResponseWriter, r *http.Request) error {

@@ -39,3 +39,41 @@ func recordTarget(r *http.Request) (int64, int64, error) {
 	version, err := ifMatch(r)
 	return id, version, err
 }
+
+// mergeRecord serves a PATCH that merges the JSON body onto the current
+// record: base turns what load read into the input (and gives the version it
+// was read at), the body's fields overwrite it, and save stores it under the
+// version the client saw — or, without If-Match, the version just read, so a
+// merge never lands on something newer than what it was merged onto.
+func mergeRecord[Cur, In, Out any](w http.ResponseWriter, r *http.Request,
+	load func(ctx context.Context, id int64) (Cur, error),
+	base func(cur Cur) (in In, version int64),
+	save func(ctx context.Context, id, version int64, in In) (Out, error),
+	write func(out Out) error) error {
+	id, version, err := recordTarget(r)
+	if err != nil {
+		return err
+	}
+	cur, err := load(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	in, read := base(cur)
+	if version == 0 {
+		version = read
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	out, err := save(r.Context(), id, version, in)
+	if err != nil {
+		return err
+	}
+	return write(out)
+}
+
+// writeVersioned answers with a record and its ETag.
+func writeVersioned(w http.ResponseWriter, status int, v any, version int64) {
+	w.Header().Set("ETag", etag(version))
+	writeJSON(w, status, v)
+}

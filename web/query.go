@@ -1,0 +1,39 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"sinergi"
+)
+
+// Query parameters shared by the list filters: each reader records a field
+// error in v and returns the zero value when the text does not parse.
+
+// queryID reads an optional positive integer id.
+func queryID(r *http.Request, name string, v *sinergi.Validation) int64 {
+	s := r.URL.Query().Get(name)
+	if s == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		v.Add(name, name+" harus bilangan bulat positif", name+" must be a positive integer")
+		return 0
+	}
+	return id
+}
+
+// queryBool reads an optional true/false; nil when absent.
+func queryBool(r *http.Request, name string, v *sinergi.Validation) *bool {
+	s := r.URL.Query().Get(name)
+	if s == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		v.Add(name, name+" harus true atau false", name+" must be true or false")
+		return nil
+	}
+	return &b
+}
