@@ -293,7 +293,8 @@ func (s *Server) renderAgreement(w http.ResponseWriter, r *http.Request, st int,
 	s.render(w, r, st, "agreement", page{Title: a.Title, Errors: errs, Form: form, Data: map[string]any{
 		"A": ksView(r, a), "Stages": stages, "Urusan": urusan, "Reasons": reasons, "TermText": term, "Roles": roles,
 		"Can": can && a.Status != sinergi.AgreementTerminated, "CanRenew": can && a.RenewedByID == nil && (a.Status == sinergi.AgreementActive || a.Status == sinergi.AgreementExpiring || a.Status == sinergi.AgreementExpired),
-		"Pairings": pairings, "Obligations": obls, "MaxYears": store.AgreementConfig.MaxYears, "Version": a.Version}})
+		"Pairings": pairings, "Obligations": obls, "MaxYears": store.AgreementConfig.MaxYears, "Version": a.Version,
+		"Activities": s.iaActivities(r, a)}})
 	return nil
 }
 
