@@ -22,8 +22,8 @@ import (
 	"sinergi/web"
 )
 
-// ksBrowser is a demo server and a Chromium logged in as Pemkab Maros's member.
-func ksBrowser(t *testing.T) (context.Context, *httptest.Server, *store.DB) {
+// ksBrowser is a demo server and a Chromium logged in as the account.
+func ksBrowser(t *testing.T, email string) (context.Context, *httptest.Server, *store.DB) {
 	t.Helper()
 	db := storetest.Open(t)
 	if _, err := demo.Load(sys, db); err != nil {
@@ -36,7 +36,7 @@ func ksBrowser(t *testing.T) (context.Context, *httptest.Server, *store.DB) {
 		chromedp.EmulateViewport(1280, 900),
 		chromedp.Navigate(srv.URL+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#f-email")),
-		chromedp.SendKeys(chromedp.CSS("#f-email"), "anggota.maros@sinergi.test"),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), demo.Password),
 		chromedp.Submit(chromedp.CSS("#f-password")),
 		chromedp.WaitVisible(chromedp.CSS("[data-testid=stats]")),
@@ -59,7 +59,7 @@ func orgID(t *testing.T, db *store.DB, name string) string {
 // records each required stage with its date and document — meeting the
 // stage order rule on the way — and sees it become active.
 func TestBrowserKSDDToActive(t *testing.T) {
-	ctx, srv, db := ksBrowser(t)
+	ctx, srv, db := ksBrowser(t, "anggota.maros@sinergi.test")
 	maros, pangkep := orgID(t, db, "Pemerintah Kabupaten Maros"), orgID(t, db, "Pemerintah Kabupaten Pangkajene dan Kepulauan")
 	const title = "Kerja Sama Angkutan Pengumpan Stasiun Mandai dan Ma'rang"
 	if err := chromedp.Do(ctx,
@@ -141,7 +141,7 @@ func TestBrowserKSDDToActive(t *testing.T) {
 // all-or-nothing mode and reads the report row by row: row, column, reason.
 // Nothing is stored.
 func TestBrowserImportReport(t *testing.T) {
-	ctx, srv, db := ksBrowser(t)
+	ctx, srv, db := ksBrowser(t, "anggota.maros@sinergi.test")
 	before, err := db.Agreements(sys, sinergi.AgreementFilter{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -210,6 +210,36 @@ func TestBrowserImportReport(t *testing.T) {
 	}
 	if l, _ := db.Agreements(sys, sinergi.AgreementFilter{Q: "stasiun ma'rang", Limit: 1}); l.Total != 0 {
 		t.Fatal("the valid row was stored in all-or-nothing mode")
+	}
+}
+
+// Unsulbar's member goes from the registry to the university view and
+// finds both demo IAs on their study programmes with their activity types.
+func TestBrowserUniversityView(t *testing.T) {
+	ctx, _, _ := ksBrowser(t, "anggota.unsulbar@sinergi.test")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a[href="/agreements"]`)),
+		chromedp.WaitVisible(chromedp.CSS("[data-testid=university]")),
+		chromedp.Click(chromedp.CSS("[data-testid=university]")),
+		chromedp.WaitVisible(chromedp.CSS("[data-testid=programmes]")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	progs := text(t, ctx, "[data-testid=programmes]")
+	for _, want := range []string{"Program Studi Peternakan", "IA Pertukaran Mahasiswa Program Studi Peternakan", "Pertukaran mahasiswa, Alih kredit",
+		"Program Studi Pendidikan Dokter", "IA Benchmarking Kurikulum", "Studi banding (benchmarking)"} {
+		if !strings.Contains(progs, want) {
+			t.Errorf("programmes table lacks %q: %q", want, progs)
+		}
+	}
+	if fig := text(t, ctx, "[data-testid=figure]"); !strings.Contains(fig, "100,0%") || !strings.Contains(fig, "50,0%") {
+		t.Errorf("figure %q: both programmes with an IA, both partners universities (0,5)", fig)
+	}
+	for _, w := range []int64{360, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+			t.Fatal(err)
+		}
+		shot(t, ctx, "university-view-"+strconv.FormatInt(w, 10)+".png")
 	}
 }
 
