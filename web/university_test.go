@@ -19,7 +19,7 @@ import (
 type uniFixture struct {
 	*env
 	uni, ugm  *sinergi.Organization
-	ptk       *sinergi.Unit
+	ptk, pkn  *sinergi.Unit
 	moa, ia   *sinergi.Agreement
 	uniPath   string
 	typesPath string
@@ -43,7 +43,7 @@ func newUniFixture(t *testing.T) *uniFixture {
 	if f.ptk, err = db.CreateUnit(sys, f.uni.ID, sinergi.UnitInput{Name: "Program Studi Peternakan", Kind: "study_programme", ParentID: &fac.ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err = db.CreateUnit(sys, f.uni.ID, sinergi.UnitInput{Name: "Program Studi Perikanan", Kind: "study_programme", ParentID: &fac.ID}); err != nil {
+	if f.pkn, err = db.CreateUnit(sys, f.uni.ID, sinergi.UnitInput{Name: "Program Studi Perikanan", Kind: "study_programme", ParentID: &fac.ID}); err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range []struct {
@@ -206,6 +206,30 @@ func TestUniversityPages(t *testing.T) {
 		t.Errorf("member sets another organisation's category: %d", st)
 	}
 
+	// an IA created through the form on Program Studi Perikanan and signed there counts for it
+	st, body = get(t, c, f.srv.URL+"/agreements/new")
+	if st != 200 || !strings.Contains(body, `id="f-unit_id"`) || !strings.Contains(body, "Program Studi Perikanan (Program studi)") {
+		t.Fatalf("form without the user's units: %d", st)
+	}
+	form := url.Values{"kind": {"IA"}, "title": {"IA Magang Mahasiswa Perikanan di UGM"}, "party": {fmt.Sprint(f.uni.ID), fmt.Sprint(f.ugm.ID)}, "lead": {fmt.Sprint(f.uni.ID)},
+		"parent_id": {fmt.Sprint(f.moa.ID)}, "unit_id": {fmt.Sprint(f.pkn.ID)}, "start_date": {"2026-01-01"}, "end_date": {"2027-12-31"}}
+	if st, _, body = postForm(t, c, f.srv.URL+"/agreements/new", url.Values{"kind": {"IA"}, "title": {"IA tanpa pihak sendiri"}, "party": {fmt.Sprint(f.ugm.ID)},
+		"unit_id": {fmt.Sprint(f.pkn.ID)}, "start_date": {"2026-01-01"}, "end_date": {"2027-12-31"}}); st != http.StatusBadRequest || !strings.Contains(body, "Unit kerja hanya dapat dipilih bila instansi Anda menjadi pihak") {
+		t.Errorf("unit without the own organisation as a party: %d", st)
+	}
+	st, loc, body = postForm(t, c, f.srv.URL+"/agreements/new", form)
+	if st != http.StatusSeeOther {
+		t.Fatalf("create IA from the form: %d %s", st, body)
+	}
+	for _, code := range []string{"persiapan", "penyusunan", "penandatanganan"} {
+		if st, _, _ = postForm(t, c, f.srv.URL+loc+"/stages/"+code, url.Values{"date": {"2026-02-01"}, "document_ref": {"IA/" + code}}); st != http.StatusSeeOther {
+			t.Fatalf("stage %s: %d", code, st)
+		}
+	}
+	if _, body = get(t, c, page+"?semester=2026-1"); !strings.Contains(body, "IA Magang Mahasiswa Perikanan di UGM") || !strings.Contains(body, "2 (100,0%)") {
+		t.Error("the IA made through the form does not count for Program Studi Perikanan")
+	}
+
 	adm := f.browser()
 	f.login(adm, "sys@sinergi.test")
 	if _, body = get(t, adm, page); !strings.Contains(body, fmt.Sprintf(`action="/organizations/%d/partner-category"`, f.ugm.ID)) {
@@ -216,8 +240,8 @@ func TestUniversityPages(t *testing.T) {
 	if st != http.StatusSeeOther || loc != back {
 		t.Fatalf("set category: %d %q", st, loc)
 	}
-	if _, body = get(t, adm, f.srv.URL+back); !strings.Contains(body, "ditetapkan admin") || !strings.Contains(body, "50,0%") {
-		t.Error("category not applied on the page")
+	if _, body = get(t, adm, f.srv.URL+back); !strings.Contains(body, "ditetapkan admin") || !strings.Contains(body, `data-testid="weighted">100,0%`) {
+		t.Error("category not applied on the page (UGM as QS100, 1,0, on both programmes)")
 	}
 	if st, loc = getLoc(t, adm, f.srv.URL+"/agreements/university"); st != 200 {
 		t.Errorf("a regency's account gets the list of universities: %d %q", st, loc)
