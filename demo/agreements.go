@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"sinergi"
+	"sinergi/iku"
 	"sinergi/store"
 )
 
 // loadAgreements adds the kerja sama registry of the demo: Unsulbar's
 // student exchange with UGM's Fakultas Peternakan (MoU → MoA → IA), the
-// Unsulbar–Unismuh benchmark partnership for the new medical programme, a
+// Unsulbar–Unismuh benchmark partnership for the new medical programme
+// (MoU → MoA → IA; the IAs typed for the university view), a
 // wajib KSDD among Maros, Pangkep and Barru on station access roads (DPRD
 // approved, PKS being drafted), a Nota Kesepakatan between the regions and
 // Kementerian Perhubungan (DJKA), a KSDPK with PT Celebes Railway Indonesia
@@ -99,21 +101,43 @@ func loadAgreements(ctx context.Context, db *store.DB) error {
 	if err != nil {
 		return err
 	}
-	if _, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindIA, Title: "IA Pertukaran Mahasiswa Program Studi Peternakan Unsulbar – Fakultas Peternakan UGM",
+	iaUGM, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindIA, Title: "IA Pertukaran Mahasiswa Program Studi Peternakan Unsulbar – Fakultas Peternakan UGM",
 		Parties: []sinergi.PartyInput{party("unsulbar", "lead", "Program Studi Peternakan"), party("ugm", "party", "Fakultas Peternakan")}, ParentID: &moa.ID,
 		StartDate: day(-1, 0, 0), EndDate: day(0, 0, 60), Urusan: []string{"pendidikan"}, Scope: "Pertukaran 10 mahasiswa per semester dengan alih kredit (MBKM)",
 		Value: 150_000_000, FundingSources: []string{"BLU"},
 		Obligations: []sinergi.ObligationInput{{OrganizationID: ids["unsulbar"], Description: "Laporan kegiatan pertukaran semester ganjil", DueDate: day(0, 0, 30)}}},
-		day(-1, -1, 0), univ...); err != nil {
+		day(-1, -1, 0), univ...)
+	if err != nil {
+		return err
+	}
+	if _, err := db.SetAgreementActivityTypes(as("unsulbar"), iaUGM.ID, iaUGM.Version, []iku.Activity{"student_exchange", "credit_transfer"}); err != nil {
 		return err
 	}
 
 	// Unsulbar–Unismuh: benchmarking for the new medical programme, expiring
-	if _, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindMoU, Title: "MoU Unsulbar – Universitas Muhammadiyah Makassar tentang Pendampingan dan Benchmarking Pembukaan Program Studi Pendidikan Dokter",
+	mouUnismuh, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindMoU, Title: "MoU Unsulbar – Universitas Muhammadiyah Makassar tentang Pendampingan dan Benchmarking Pembukaan Program Studi Pendidikan Dokter",
 		Parties:   []sinergi.PartyInput{party("unsulbar", "lead", "Fakultas Kedokteran"), party("unismuh", "party", "Fakultas Kedokteran dan Ilmu Kesehatan")},
 		StartDate: day(-1, -10, 0), EndDate: day(0, 0, 75), Urusan: []string{"pendidikan", "kesehatan"},
 		Scope: "Benchmarking kurikulum, rumah sakit pendidikan dan penjaminan mutu untuk pembukaan Program Studi Pendidikan Dokter"},
-		day(-1, -11, 0), univ...); err != nil {
+		day(-1, -11, 0), univ...)
+	if err != nil {
+		return err
+	}
+	moaUnismuh, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindMoA, Title: "MoA Fakultas Kedokteran Unsulbar – Fakultas Kedokteran dan Ilmu Kesehatan Unismuh",
+		Parties: []sinergi.PartyInput{party("unsulbar", "lead", "Fakultas Kedokteran"), party("unismuh", "party", "Fakultas Kedokteran dan Ilmu Kesehatan")}, ParentID: &mouUnismuh.ID,
+		StartDate: day(-1, -9, 0), EndDate: day(0, 0, 75), Urusan: []string{"pendidikan", "kesehatan"}, Scope: "Pendampingan penyusunan kurikulum dan kunjungan ke rumah sakit pendidikan"},
+		day(-1, -10, 0), univ...)
+	if err != nil {
+		return err
+	}
+	iaUnismuh, err := mk("unsulbar", sinergi.AgreementInput{Kind: sinergi.KindIA, Title: "IA Benchmarking Kurikulum Program Studi Pendidikan Dokter Unsulbar – FKIK Unismuh",
+		Parties: []sinergi.PartyInput{party("unsulbar", "lead", "Program Studi Pendidikan Dokter"), party("unismuh", "party", "Fakultas Kedokteran dan Ilmu Kesehatan")}, ParentID: &moaUnismuh.ID,
+		StartDate: day(-1, -8, 0), EndDate: day(0, 0, 75), Urusan: []string{"pendidikan", "kesehatan"}, Scope: "Studi banding kurikulum, skills lab dan rumah sakit pendidikan"},
+		day(-1, -9, 0), univ...)
+	if err != nil {
+		return err
+	}
+	if _, err := db.SetAgreementActivityTypes(as("unsulbar"), iaUnismuh.ID, iaUnismuh.Version, []iku.Activity{"benchmarking", "curriculum_development"}); err != nil {
 		return err
 	}
 

@@ -112,8 +112,14 @@ func (s *Server) agreementFormPage(w http.ResponseWriter, r *http.Request, st in
 		}
 		return m
 	}
+	var units []sinergi.Unit // the user's own units: the faculty of a MoA, the study programme of an IA
+	if u := currentUser(r); u != nil && u.OrganizationID != 0 {
+		if units, err = s.DB.Units(r.Context(), u.OrganizationID); err != nil {
+			return err
+		}
+	}
 	s.render(w, r, st, "agreement_form", page{Title: pick(r, "Tambah kerja sama", "New agreement"), Form: form, Errors: errs, Data: map[string]any{
-		"Orgs": orgs.Items, "Kinds": kinds, "Urusan": urusan, "Funding": funding,
+		"Orgs": orgs.Items, "Kinds": kinds, "Urusan": urusan, "Funding": funding, "Units": units, "UnitKinds": unitKindLabels(),
 		"Parties": sel("party"), "UrusanSel": sel("urusan"), "FundingSel": sel("funding_sources")}})
 	return nil
 }
@@ -161,6 +167,21 @@ func (s *Server) agreementCreate(w http.ResponseWriter, r *http.Request) error {
 			role = sinergi.PartyRoleLead
 		}
 		in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: id, Role: role})
+	}
+	if unit := optID(form, "unit_id", &v); unit != nil {
+		own := int64(0)
+		if u := currentUser(r); u != nil {
+			own = u.OrganizationID
+		}
+		found := false
+		for i := range in.Parties {
+			if in.Parties[i].OrganizationID == own {
+				in.Parties[i].UnitID, found = unit, true
+			}
+		}
+		if !found {
+			v.Add("unit_id", "Unit kerja hanya dapat dipilih bila instansi Anda menjadi pihak", "A unit can be chosen only when your organisation is a party")
+		}
 	}
 	if p := strings.TrimSpace(form.Get("parent_id")); p != "" {
 		id, err := strconv.ParseInt(p, 10, 64)
@@ -293,7 +314,8 @@ func (s *Server) renderAgreement(w http.ResponseWriter, r *http.Request, st int,
 	s.render(w, r, st, "agreement", page{Title: a.Title, Errors: errs, Form: form, Data: map[string]any{
 		"A": ksView(r, a), "Stages": stages, "Urusan": urusan, "Reasons": reasons, "TermText": term, "Roles": roles,
 		"Can": can && a.Status != sinergi.AgreementTerminated, "CanRenew": can && a.RenewedByID == nil && (a.Status == sinergi.AgreementActive || a.Status == sinergi.AgreementExpiring || a.Status == sinergi.AgreementExpired),
-		"Pairings": pairings, "Obligations": obls, "MaxYears": store.AgreementConfig.MaxYears, "Version": a.Version}})
+		"Pairings": pairings, "Obligations": obls, "MaxYears": store.AgreementConfig.MaxYears, "Version": a.Version,
+		"Activities": s.iaActivities(r, a)}})
 	return nil
 }
 

@@ -15,7 +15,7 @@ func (g router) html(pattern string, h htmlHandler) { g.mux.Handle(pattern, g.s.
 func (s *Server) routes(mux *http.ServeMux) {
 	g := router{s, mux}
 	api, html := g.api, g.html
-	for _, module := range []func(router){s.assistanceRoutes, s.forumRoutes, s.documentRoutes, s.notificationRoutes, s.activityRoutes, s.agreementRoutes, s.reportRoutes, s.assessmentRoutes, s.corridorRoutes} {
+	for _, module := range []func(router){s.assistanceRoutes, s.forumRoutes, s.documentRoutes, s.notificationRoutes, s.activityRoutes, s.agreementRoutes, s.universityRoutes, s.reportRoutes, s.assessmentRoutes, s.corridorRoutes} {
 		module(g)
 	}
 
