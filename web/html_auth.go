@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"sinergi"
 	"sinergi/store"
@@ -54,10 +55,16 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Retry-After", "15")
 		return fail(http.StatusTooManyRequests, sinergi.T("Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.", "Too many login attempts. Wait a moment and try again."))
 	}
-	u, err := s.DB.Authenticate(r.Context(), email, pw)
+	// the lockout (store.Login) holds across server copies; the limiter above
+	// only slows one copy down
+	u, err := s.DB.Login(r.Context(), email, pw, clientAddr(r))
 	if err != nil {
 		if e, ok := err.(*sinergi.Error); ok && e.Code == sinergi.CodeUnauthorized {
 			return fail(http.StatusUnauthorized, e.Msg)
+		}
+		if e, ok := err.(*sinergi.Error); ok && e.Code == sinergi.CodeTooManyRequests {
+			w.Header().Set("Retry-After", strconv.Itoa(int(store.LockFor.Seconds())))
+			return fail(http.StatusTooManyRequests, e.Msg)
 		}
 		return err
 	}

@@ -27,10 +27,7 @@ func newLoginLimiter() *loginLimiter { return &loginLimiter{byKey: map[string]*e
 
 // allow reports whether one more login attempt may be made now.
 func (l *loginLimiter) allow(r *http.Request, email string) bool {
-	ip, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		ip = r.RemoteAddr
-	}
+	ip := clientAddr(r)
 	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -59,4 +56,13 @@ func (l *loginLimiter) allow(r *http.Request, email string) bool {
 		}
 	}
 	return ok
+}
+
+// clientAddr is the client's IP address (the peer of the connection).
+func clientAddr(r *http.Request) string {
+	ip, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return ip
 }
