@@ -8,13 +8,15 @@
 //
 //   - /readyz answers 503 while the database is down and 200 again after,
 //     with the same server process (no restart);
+//
 //   - the server keeps answering (no crash); writes while the database is
 //     down fail with a 5xx, and writes succeed again after it is back;
+//
 //   - every acknowledged write is present afterwards, there are as many
 //     organisations as audit entries for them, and `sinergi audit verify`
 //     passes.
 //
-//	scripts/pgfault   # builds, starts PostgreSQL on port 55441, runs this
+//     scripts/pgfault   # builds, starts PostgreSQL on port 55441, runs this
 //
 // It stops and starts only the PostgreSQL of -pgdata and kills only the
 // server it started, by its PID.
