@@ -51,13 +51,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 			Errors: []sinergi.FieldError{{Field: "email", Msg: msg}}})
 		return nil
 	}
-	if !s.logins.allow(r, email) {
+	if !s.logins.allow(s.clientAddr(r), email) {
 		w.Header().Set("Retry-After", "15")
 		return fail(http.StatusTooManyRequests, sinergi.T("Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.", "Too many login attempts. Wait a moment and try again."))
 	}
 	// the lockout (store.Login) holds across server copies; the limiter above
 	// only slows one copy down
-	u, err := s.DB.Login(r.Context(), email, pw, clientAddr(r))
+	u, err := s.DB.Login(r.Context(), email, pw, s.clientAddr(r))
 	if err != nil {
 		if e, ok := err.(*sinergi.Error); ok && e.Code == sinergi.CodeUnauthorized {
 			return fail(http.StatusUnauthorized, e.Msg)

@@ -88,6 +88,7 @@ func TestCommandLine(t *testing.T) {
 		{"user", "create", "--email", "x", "--db", dsn},
 		{"token", "create", "--user", "nobody@sinergi.test", "--db", dsn},
 		{"serve", "--db", "mysql://x"},
+		{"serve", "--trusted-proxies", "10.0.0.0/99", "--db", dsn},
 		{"user", "list", "stray", "--db", dsn},
 	}
 	for _, args := range bad {
