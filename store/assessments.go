@@ -526,18 +526,22 @@ func (db *DB) ObstacleProposals(ctx context.Context) ([]sinergi.ObstacleProposal
 	rows.Close()
 	// Bantuan Kedinasan requests answered late, or not answered by the due date
 	today := db.today()
-	rows, err = db.SQL.QueryContext(ctx, `SELECT id, number, subject, provider_org_id, requester_org_id, due_date, responded_at, status FROM assistance_requests
+	// (rahasia requests only for those CanRead entitles: not system admins)
+	rows, err = db.SQL.QueryContext(ctx, `SELECT id, number, subject, provider_org_id, requester_org_id, due_date, responded_at, status, classification FROM assistance_requests
 		WHERE due_date <> '' AND status <> 'draft' AND ($1 OR provider_org_id = $2 OR requester_org_id = $2) ORDER BY id`, admin, org)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var id, provider, requester int64
-		var number, subject, due, status string
+		var number, subject, due, status, class string
 		var responded sql.NullTime
-		if err := rows.Scan(&id, &number, &subject, &provider, &requester, &due, &responded, &status); err != nil {
+		if err := rows.Scan(&id, &number, &subject, &provider, &requester, &due, &responded, &status, &class); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if !sinergi.CanRead(a, sinergi.Classification(class), []int64{requester, provider}) {
+			continue
 		}
 		late := false
 		if responded.Valid {

@@ -148,6 +148,10 @@ func TestAgreementImportExportHTTP(t *testing.T) {
 	if r.status != 400 {
 		t.Errorf("not an xlsx: %d %s", r.status, r.body)
 	}
+	r = upload(t, e, "/api/v1/agreements/import", "memberA", []byte("%PDF-1.7\n1 0 obj\n"))
+	if r.status != 400 || !strings.Contains(string(r.body), "Jenis berkas tidak diterima") {
+		t.Errorf("a PDF: %d %s", r.status, r.body)
+	}
 	if n := count(); n != before {
 		t.Errorf("bad files stored agreements: %v → %v", before, n)
 	}

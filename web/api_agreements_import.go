@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -15,9 +13,6 @@ import (
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// errUploadTooLarge marks an upload over sheet.MaxUpload (413).
-var errUploadTooLarge = errors.New("upload too large")
-
 // sheetErr turns a file that cannot be read into a 400 naming the file.
 func sheetErr(err error) error {
 	var se *sheet.Error
@@ -27,67 +22,8 @@ func sheetErr(err error) error {
 	return err
 }
 
-// readUpload reads the import file: the "file" part of a multipart form
-// (with an optional "mode" part) or the raw body. Nothing over
-// sheet.MaxUpload is read.
-func readUpload(w http.ResponseWriter, r *http.Request) (data []byte, mode string, err error) {
-	r.Body = http.MaxBytesReader(w, r.Body, sheet.MaxUpload+64<<10)
-	limited := func(rd io.Reader) ([]byte, error) {
-		b, err := io.ReadAll(io.LimitReader(rd, sheet.MaxUpload+1))
-		var tooB *http.MaxBytesError
-		if errors.As(err, &tooB) || int64(len(b)) > sheet.MaxUpload {
-			return nil, errUploadTooLarge
-		}
-		if err != nil {
-			return nil, sinergi.Errorf(sinergi.CodeInvalid, "Berkas tidak dapat dibaca", "The file cannot be read")
-		}
-		return b, nil
-	}
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if mt != "multipart/form-data" {
-		if data, err = limited(r.Body); err != nil {
-			return nil, "", err
-		}
-		if mt == xlsxType && !sheet.IsXLSX(data) {
-			return nil, "", sheetErr(&sheet.Error{ID: "Berkas bukan xlsx yang sah", EN: "The file is not a valid xlsx file"})
-		}
-		return data, "", nil
-	}
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return nil, "", sinergi.Errorf(sinergi.CodeInvalid, "Formulir unggahan tidak dapat dibaca", "The upload form cannot be read")
-	}
-	found := false
-	for {
-		p, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		var tooB *http.MaxBytesError
-		if errors.As(err, &tooB) {
-			return nil, "", errUploadTooLarge
-		}
-		if err != nil {
-			return nil, "", sinergi.Errorf(sinergi.CodeInvalid, "Formulir unggahan tidak dapat dibaca", "The upload form cannot be read")
-		}
-		switch p.FormName() {
-		case "file":
-			if data, err = limited(p); err != nil {
-				return nil, "", err
-			}
-			found = true
-		case "mode":
-			b, _ := io.ReadAll(io.LimitReader(p, 64))
-			mode = strings.TrimSpace(string(b))
-		}
-		p.Close()
-	}
-	if !found {
-		return nil, "", &sinergi.Error{Code: sinergi.CodeInvalid, Msg: sinergi.T("Pilih berkas untuk diimpor", "Choose a file to import"),
-			Fields: []sinergi.FieldError{{Field: "file", Msg: sinergi.T("Pilih berkas untuk diimpor", "Choose a file to import")}}}
-	}
-	return data, mode, nil
-}
+// importRule: the agreement import takes xlsx or CSV up to sheet.MaxUpload.
+var importRule = uploadRule{Max: sheet.MaxUpload, Kinds: []uploadKind{kindXLSX, kindCSV}, Fields: []string{"mode"}}
 
 // importMode checks the import mode (default all_or_nothing).
 func importMode(s string) (sheet.Mode, error) {
@@ -111,18 +47,18 @@ func (s *Server) importAgreements(w http.ResponseWriter, r *http.Request) (*shee
 	if _, err := importMode(qm); err != nil {
 		return nil, err
 	}
-	data, fm, err := readUpload(w, r)
+	up, err := readUpload(w, r, importRule)
 	if err != nil {
 		return nil, err
 	}
 	if qm == "" {
-		qm = fm
+		qm = up.Fields["mode"]
 	}
 	mode, err := importMode(qm)
 	if err != nil {
 		return nil, err
 	}
-	rows, format, err := sheet.Read(data)
+	rows, format, err := sheet.Read(up.Data)
 	if err != nil {
 		return nil, sheetErr(err)
 	}
@@ -134,22 +70,10 @@ func (s *Server) importAgreements(w http.ResponseWriter, r *http.Request) (*shee
 	return rep, nil
 }
 
-// writeTooLarge answers an oversized upload with 413.
-func (s *Server) writeTooLarge(w http.ResponseWriter, r *http.Request) {
-	e := sheet.TooLarge()
-	msg := e.ID
-	if apiLang(r) == "en" {
-		msg = e.EN
-	}
-	writeJSONStatus(w, "application/problem+json", http.StatusRequestEntityTooLarge, Problem{Type: "about:blank",
-		Title: http.StatusText(http.StatusRequestEntityTooLarge), Status: http.StatusRequestEntityTooLarge, Code: "too_large",
-		Detail: msg, RequestID: requestID(r), Errors: []ProblemField{{Field: "file", Message: msg}}})
-}
-
 func (s *Server) apiImportAgreements(w http.ResponseWriter, r *http.Request) error {
 	rep, err := s.importAgreements(w, r)
-	if errors.Is(err, errUploadTooLarge) {
-		s.writeTooLarge(w, r)
+	if tl := (*tooLargeError)(nil); errors.As(err, &tl) {
+		s.writeTooLarge(w, r, tl)
 		return nil
 	}
 	if err != nil {

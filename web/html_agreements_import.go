@@ -33,11 +33,11 @@ func (s *Server) agreementImport(w http.ResponseWriter, r *http.Request) error {
 		form.Set("mode", string(rep.Mode))
 	}
 	var errs []sinergi.FieldError
+	tl := (*tooLargeError)(nil)
 	switch e := (*sinergi.Error)(nil); {
-	case errors.Is(err, errUploadTooLarge):
+	case errors.As(err, &tl):
 		st = http.StatusRequestEntityTooLarge
-		t := sheet.TooLarge()
-		errs = []sinergi.FieldError{{Field: "file", Msg: sinergi.T(t.ID, t.EN)}}
+		errs = []sinergi.FieldError{{Field: "file", Msg: tl.Msg()}}
 	case errors.As(err, &e) && e.Code == sinergi.CodeInvalid:
 		st = http.StatusBadRequest
 		errs = e.Fields

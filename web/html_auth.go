@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"sinergi"
 	"sinergi/store"
@@ -50,14 +51,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 			Errors: []sinergi.FieldError{{Field: "email", Msg: msg}}})
 		return nil
 	}
-	if !s.logins.allow(r, email) {
+	if !s.logins.allow(s.clientAddr(r), email) {
 		w.Header().Set("Retry-After", "15")
 		return fail(http.StatusTooManyRequests, sinergi.T("Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi.", "Too many login attempts. Wait a moment and try again."))
 	}
-	u, err := s.DB.Authenticate(r.Context(), email, pw)
+	// the lockout (store.Login) holds across server copies; the limiter above
+	// only slows one copy down
+	u, err := s.DB.Login(r.Context(), email, pw, s.clientAddr(r))
 	if err != nil {
 		if e, ok := err.(*sinergi.Error); ok && e.Code == sinergi.CodeUnauthorized {
 			return fail(http.StatusUnauthorized, e.Msg)
+		}
+		if e, ok := err.(*sinergi.Error); ok && e.Code == sinergi.CodeTooManyRequests {
+			w.Header().Set("Retry-After", strconv.Itoa(int(store.LockFor.Seconds())))
+			return fail(http.StatusTooManyRequests, e.Msg)
 		}
 		return err
 	}

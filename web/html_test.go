@@ -1,11 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"sinergi"
+	"sinergi/store"
 )
 
 func TestLoginAndDashboard(t *testing.T) {
@@ -134,4 +138,42 @@ func readAll(res *http.Response) string {
 			return b.String()
 		}
 	}
+}
+
+// TestLoginLockout: the lockout (store.Login) through the login form: at the
+// tenth failure the account is locked — the right password is refused too,
+// with the same message for an unknown e-mail — until a system admin
+// unlocks it. The first failures go straight to the store so that the
+// per-copy rate limit does not slow the test.
+func TestLoginLockout(t *testing.T) {
+	e := newEnv(t)
+	post := func(email, pw string) (int, string) {
+		res, err := e.browser().PostForm(e.srv.URL+"/login", url.Values{"email": {email}, "password": {pw}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.StatusCode, readAll(res)
+	}
+	var bodies []string
+	for _, email := range []string{"memberA@sinergi.test", "tidak-ada@sinergi.test"} {
+		for range store.AccountFailures - 1 {
+			if _, err := e.db.Login(context.Background(), email, "tebak-tebak-1", "127.0.0.1"); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
+				t.Fatalf("failure: %v", err)
+			}
+		}
+		for _, pw := range []string{"tebak-tebak-1", "kata-sandi-uji-1"} {
+			st, body := post(email, pw)
+			if st != http.StatusTooManyRequests || !strings.Contains(body, "Untuk sementara masuk dikunci selama 15 menit") {
+				t.Fatalf("%s locked, password %s: %d %.300s", email, pw, st, body)
+			}
+			bodies = append(bodies, body[strings.Index(body, "<main"):])
+		}
+	}
+	if strings.ReplaceAll(bodies[2], "tidak-ada@sinergi.test", "memberA@sinergi.test") != bodies[0] {
+		t.Error("the locked answer differs between a known and an unknown e-mail")
+	}
+	if was, err := e.db.UnlockLogin(sys, "memberA@sinergi.test", false); err != nil || !was {
+		t.Fatalf("unlock: %v %v", was, err)
+	}
+	e.login(e.browser(), "memberA@sinergi.test")
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -26,11 +27,7 @@ type entry struct {
 func newLoginLimiter() *loginLimiter { return &loginLimiter{byKey: map[string]*entry{}} }
 
 // allow reports whether one more login attempt may be made now.
-func (l *loginLimiter) allow(r *http.Request, email string) bool {
-	ip, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		ip = r.RemoteAddr
-	}
+func (l *loginLimiter) allow(ip, email string) bool {
 	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -59,4 +56,48 @@ func (l *loginLimiter) allow(r *http.Request, email string) bool {
 		}
 	}
 	return ok
+}
+
+// clientAddr is the client's IP address: the peer of the connection or,
+// when the peer is one of s.TrustedProxies, the last address in
+// X-Forwarded-For that is not a trusted proxy (proxies append the address
+// they received the request from, so only the entries from the right up to
+// the first untrusted one can be believed).
+func (s *Server) clientAddr(r *http.Request) string {
+	peer, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		peer = r.RemoteAddr
+	}
+	trusted := func(a string) bool {
+		ip, err := netip.ParseAddr(strings.TrimSpace(a))
+		if err != nil {
+			return false
+		}
+		ip = ip.Unmap()
+		for _, p := range s.TrustedProxies {
+			if p.Contains(ip) {
+				return true
+			}
+		}
+		return false
+	}
+	if !trusted(peer) {
+		return peer
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(h, ",")...)
+	}
+	client := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		h := strings.TrimSpace(hops[i])
+		if _, err := netip.ParseAddr(h); err != nil {
+			break // garbage: believe nothing further left
+		}
+		client = h
+		if !trusted(h) {
+			break
+		}
+	}
+	return client
 }

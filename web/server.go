@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"sinergi"
@@ -22,6 +23,9 @@ type Server struct {
 	// SecureCookies marks cookies Secure even on plain-HTTP requests: set it
 	// behind a proxy that terminates TLS (--secure-cookies).
 	SecureCookies bool
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed for
+	// the client address of the login lockout (--trusted-proxies).
+	TrustedProxies []netip.Prefix
 
 	metrics  *metrics
 	logins   *loginLimiter

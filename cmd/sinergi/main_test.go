@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"sinergi"
+	"sinergi/demo"
 	"sinergi/store"
 	"sinergi/store/storetest"
 )
@@ -62,11 +64,31 @@ func TestCommandLine(t *testing.T) {
 	if code, out, _ := run(t, "kata-sandi-baru-123\n", "user", "passwd", "--email", "admin@sinergi.test", "--db", dsn); code != 0 {
 		t.Fatalf("user passwd: %d %s", code, out)
 	}
+	// a login lockout lifted from the command line
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range store.AccountFailures {
+		db.Login(context.Background(), "admin.ugm@sinergi.test", "tebak-tebak-1", "")
+	}
+	if _, err := db.Login(context.Background(), "admin.ugm@sinergi.test", demo.Password, ""); sinergi.ErrorCode(err) != sinergi.CodeTooManyRequests {
+		t.Fatalf("not locked: %v", err)
+	}
+	if code, out, errs := run(t, "", "user", "unlock", "admin.ugm@sinergi.test", "--db", dsn); code != 0 || !strings.Contains(out, "unlocked") {
+		t.Fatalf("user unlock: %d %s %s", code, out, errs)
+	}
+	if _, err := db.Login(context.Background(), "admin.ugm@sinergi.test", demo.Password, ""); err != nil {
+		t.Fatalf("after unlock: %v", err)
+	}
+	db.Close()
 	bad := [][]string{
+		{"user", "unlock", "--db", dsn},
 		{"nonsense"},
 		{"user", "create", "--email", "x", "--db", dsn},
 		{"token", "create", "--user", "nobody@sinergi.test", "--db", dsn},
 		{"serve", "--db", "mysql://x"},
+		{"serve", "--trusted-proxies", "10.0.0.0/99", "--db", dsn},
 		{"user", "list", "stray", "--db", dsn},
 	}
 	for _, args := range bad {

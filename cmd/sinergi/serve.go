@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"time"
@@ -25,9 +26,15 @@ func cmdServe(e *env, args []string) error {
 	quiet := fs.Bool("quiet", envBool("SINERGI_QUIET"), "no access log lines (env SINERGI_QUIET)")
 	secureCookies := fs.Bool("secure-cookies", envBool("SINERGI_SECURE_COOKIES"),
 		"mark the session cookie Secure even on plain HTTP, for a proxy that terminates TLS; on by default when --public-url starts with https:// (env SINERGI_SECURE_COOKIES)")
+	proxies := fs.String("trusted-proxies", envOr("SINERGI_TRUSTED_PROXIES", ""),
+		"comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For gives the client address for the login lockout (env SINERGI_TRUSTED_PROXIES)")
 	mail := addNotifyFlags(fs)
 	if err := parse(fs, args, 0); err != nil {
 		return err
+	}
+	trusted, err := parseProxies(*proxies)
+	if err != nil {
+		return usageError{"--trusted-proxies: " + err.Error()}
 	}
 	*secureCookies = secureCookiesOn(fs, *secureCookies, *mail.publicURL)
 	var lvl slog.Level
@@ -65,6 +72,7 @@ func cmdServe(e *env, args []string) error {
 	}
 	app := web.New(db, log, Version).WithQuiet(*quiet)
 	app.SecureCookies = *secureCookies
+	app.TrustedProxies = trusted
 	srv := &http.Server{
 		Handler:           app.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -111,4 +119,28 @@ func secureCookiesOn(fs *flag.FlagSet, value bool, publicURL string) bool {
 		return value
 	}
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(publicURL)), "https://")
+}
+
+// parseProxies reads "10.0.0.1, 10.1.0.0/16" into prefixes.
+func parseProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			a, err := netip.ParseAddr(f)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }

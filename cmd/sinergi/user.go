@@ -16,7 +16,7 @@ func openRaw(e *env, dsn string) (*store.DB, error) { return store.Open(e.ctx, d
 
 func cmdUser(e *env, args []string) error {
 	if len(args) == 0 {
-		return usageError{"pakai / use: sinergi user create|list|passwd|disable|enable [opsi]"}
+		return usageError{"pakai / use: sinergi user create|list|passwd|disable|enable|unlock [opsi]"}
 	}
 	switch args[0] {
 	case "create":
@@ -27,6 +27,8 @@ func cmdUser(e *env, args []string) error {
 		return userPasswd(e, args[1:])
 	case "disable", "enable":
 		return userActive(e, args[1:], args[0] == "enable")
+	case "unlock":
+		return userUnlock(e, args[1:])
 	}
 	return usageError{"subperintah tidak dikenal / unknown subcommand: " + args[0]}
 }
@@ -145,5 +147,43 @@ func userActive(e *env, args []string, active bool) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: active=%s\n", u.Email, strconv.FormatBool(active))
+	return nil
+}
+
+// userUnlock lifts a login lockout: `sinergi user unlock EMAIL`, or
+// `sinergi user unlock --address IP` for a client address.
+func userUnlock(e *env, args []string) error {
+	fs, dsn := flags(e, "user unlock")
+	address := fs.Bool("address", false, "the argument is a client IP address, not an account e-mail")
+	var who string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") { // EMAIL before the flags
+		who, args = args[0], args[1:]
+	}
+	if err := parse(fs, args, 1); err != nil {
+		return err
+	}
+	if fs.NArg() == 1 {
+		if who != "" {
+			return usageError{"satu akun saja / one account only"}
+		}
+		who = fs.Arg(0)
+	}
+	if who == "" {
+		return usageError{"pakai / use: sinergi user unlock [--address] EMAIL|IP"}
+	}
+	db, err := openDB(e, *dsn, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	was, err := db.UnlockLogin(system(e), who, *address)
+	if err != nil {
+		return err
+	}
+	if !was {
+		fmt.Fprintf(e.stdout, "%s: tidak terkunci / not locked (hitungan kegagalan dihapus / failure count cleared)\n", who)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%s: kunci dibuka / unlocked\n", who)
 	return nil
 }

@@ -31,16 +31,12 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math/big"
 	"mime/quotedprintable"
 	"net"
 	"net/http"
@@ -53,10 +49,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib"
+	"sinergi/tools/internal/harness"
 )
 
 const demoPassword = "sinergi-demo-2026" // demo.Password
@@ -72,7 +67,6 @@ type config struct {
 	smtpDelay   time.Duration
 	smtp        *smtpServer
 	adminToken  string
-	startMax    time.Duration
 	mailTimeout time.Duration
 }
 
@@ -91,7 +85,6 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	c.startMax = 60 * time.Second
 	c.mailTimeout = 60 * time.Second
 	t0 := time.Now()
 	if err := run(c); err != nil {
@@ -108,7 +101,7 @@ func run(c config) error {
 	}
 	defer os.RemoveAll(dir)
 	c.dir = dir
-	dsn, drop, err := freshPostgres(c.db)
+	dsn, drop, err := harness.FreshPostgres(c.db, "sinergi_scaleout")
 	if err != nil {
 		return err
 	}
@@ -117,7 +110,7 @@ func run(c config) error {
 	if out, err := exec.Command(c.bin, "demo", "--db", dsn).CombinedOutput(); err != nil {
 		return fmt.Errorf("demo: %v: %s", err, out)
 	}
-	if c.adminToken, err = token(c, "admin@sinergi.test"); err != nil {
+	if c.adminToken, err = harness.Token(c.bin, c.dsn, "admin@sinergi.test"); err != nil {
 		return err
 	}
 	if c.smtp, err = startSMTP(c.smtpDelay); err != nil {
@@ -131,11 +124,11 @@ func run(c config) error {
 	}
 	b, err := start(c, "B")
 	if err != nil {
-		a.kill()
+		a.Kill()
 		return err
 	}
-	defer func() { a.kill(); b.kill() }()
-	fmt.Printf("scaleout: copies A %s (pid %d) and B %s (pid %d) on one PostgreSQL database\n", a.base, a.cmd.Process.Pid, b.base, b.cmd.Process.Pid)
+	defer func() { a.Kill(); b.Kill() }()
+	fmt.Printf("scaleout: copies A %s (pid %d) and B %s (pid %d) on one PostgreSQL database\n", a.Base, a.Cmd.Process.Pid, b.Base, b.Cmd.Process.Pid)
 
 	if err := checkSessions(a, b); err != nil {
 		return fmt.Errorf("sessions: %w", err)
@@ -146,7 +139,7 @@ func run(c config) error {
 	if a, b, err = checkJobs(c, a, b); err != nil {
 		return fmt.Errorf("jobs: %w", err)
 	}
-	defer func() { a.kill(); b.kill() }()
+	defer func() { a.Kill(); b.Kill() }()
 	if err := checkFailover(c, a, b); err != nil {
 		return fmt.Errorf("failover: %w", err)
 	}
@@ -155,10 +148,10 @@ func run(c config) error {
 
 // ---- 1. sessions ----
 
-func checkSessions(a, b *server) error {
+func checkSessions(a, b *harness.Server) error {
 	noRedirect := &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	form := url.Values{"email": {"admin.ugm@sinergi.test"}, "password": {demoPassword}, "next": {"/account"}}
-	res, err := noRedirect.PostForm(a.base+"/login", form)
+	res, err := noRedirect.PostForm(a.Base+"/login", form)
 	if err != nil {
 		return err
 	}
@@ -172,8 +165,8 @@ func checkSessions(a, b *server) error {
 	if res.StatusCode != http.StatusSeeOther || session == nil {
 		return fmt.Errorf("login on A: status %d, session cookie %v", res.StatusCode, session != nil)
 	}
-	page := func(s *server) (int, string, error) {
-		req, _ := http.NewRequest("GET", s.base+"/account", nil)
+	page := func(s *harness.Server) (int, string, error) {
+		req, _ := http.NewRequest("GET", s.Base+"/account", nil)
 		req.AddCookie(session)
 		res, err := noRedirect.Do(req)
 		if err != nil {
@@ -191,7 +184,7 @@ func checkSessions(a, b *server) error {
 		return fmt.Errorf("the session made on A is not accepted on B: GET /account → %d", st)
 	}
 	// logout on B ends the session on A
-	req, _ := http.NewRequest("POST", b.base+"/logout", nil)
+	req, _ := http.NewRequest("POST", b.Base+"/logout", nil)
 	req.AddCookie(session)
 	if res, err = noRedirect.Do(req); err != nil {
 		return err
@@ -209,7 +202,7 @@ func checkSessions(a, b *server) error {
 
 // ---- 2. writes and reads ----
 
-func checkWrites(c config, a, b *server) error {
+func checkWrites(c config, a, b *harness.Server) error {
 	client := &http.Client{Timeout: 30 * time.Second}
 	n := 0
 	for i := range 20 {
@@ -217,17 +210,20 @@ func checkWrites(c config, a, b *server) error {
 		if i%2 == 1 {
 			w, r = b, a
 		}
-		name := fmt.Sprintf("Komunitas Skala %d via %s", i, w.name)
-		id, err := createOrg(client, w.base, c.adminToken, name)
+		name := fmt.Sprintf("Komunitas Skala %d via %s", i, w.Name)
+		id, err := harness.CreateOrg(client, w.Base, c.adminToken, name)
 		if err != nil {
-			return fmt.Errorf("create on %s: %w", w.name, err)
+			return fmt.Errorf("create on %s: %w", w.Name, err)
 		}
-		got, st, err := getOrg(client, r.base, c.adminToken, id)
+		var got struct {
+			Name string `json:"name"`
+		}
+		st, err := harness.GetJSON(client, r.Base, c.adminToken, fmt.Sprintf("/api/v1/organizations/%d", id), &got)
 		if err != nil {
 			return err
 		}
-		if st != 200 || got != name {
-			return fmt.Errorf("organisation #%d written on %s, read on %s: status %d, name %q", id, w.name, r.name, st, got)
+		if st != 200 || got.Name != name {
+			return fmt.Errorf("organisation #%d written on %s, read on %s: status %d, name %q", id, w.Name, r.Name, st, got.Name)
 		}
 		n++
 	}
@@ -239,7 +235,7 @@ func checkWrites(c config, a, b *server) error {
 
 var proposalLink = regexp.MustCompile(`/proposals/(\d+)`)
 
-func checkJobs(c config, a, b *server) (*server, *server, error) {
+func checkJobs(c config, a, b *harness.Server) (*harness.Server, *harness.Server, error) {
 	client := &http.Client{Timeout: 30 * time.Second}
 	// every account wants new proposals by e-mail at once
 	var users []struct {
@@ -257,12 +253,12 @@ func checkJobs(c config, a, b *server) (*server, *server, error) {
 		if !u.Active {
 			continue
 		}
-		tok, err := token(c, u.Email)
+		tok, err := harness.Token(c.bin, c.dsn, u.Email)
 		if err != nil {
 			return a, b, err
 		}
-		s := []*server{a, b}[i%2]
-		st, body, err := do(client, "PUT", s.base+"/api/v1/me/notification-preferences", tok, `{"email":{"proposal_new":"immediate"}}`)
+		s := []*harness.Server{a, b}[i%2]
+		st, body, err := harness.Do(client, "PUT", s.Base+"/api/v1/me/notification-preferences", tok, `{"email":{"proposal_new":"immediate"}}`)
 		if err != nil {
 			return a, b, err
 		}
@@ -275,7 +271,7 @@ func checkJobs(c config, a, b *server) (*server, *server, error) {
 			ID int64 `json:"id"`
 		} `json:"items"`
 	}
-	st, body, err := do(client, "GET", a.base+"/api/v1/forums?limit=100", c.adminToken, "")
+	st, body, err := harness.Do(client, "GET", a.Base+"/api/v1/forums?limit=100", c.adminToken, "")
 	if err != nil || st != 200 {
 		return a, b, fmt.Errorf("forums: %d %v", st, err)
 	}
@@ -291,8 +287,8 @@ func checkJobs(c config, a, b *server) (*server, *server, error) {
 	proposals := 0
 	for round := 1; round <= c.rounds; round++ {
 		for i, f := range forums.Items {
-			s := []*server{a, b}[i%2]
-			st, body, err := do(client, "POST", fmt.Sprintf("%s/api/v1/forums/%d/proposals", s.base, f.ID), c.adminToken,
+			s := []*harness.Server{a, b}[i%2]
+			st, body, err := harness.Do(client, "POST", fmt.Sprintf("%s/api/v1/forums/%d/proposals", s.Base, f.ID), c.adminToken,
 				fmt.Sprintf(`{"title":"Usulan skala r%d f%d","body":"Uji beberapa salinan.","closes_at":%q}`, round, f.ID, closes))
 			if err != nil {
 				return a, b, err
@@ -308,8 +304,8 @@ func checkJobs(c config, a, b *server) (*server, *server, error) {
 			return a, b, err
 		}
 		// restart both copies at the same moment: each runs its jobs at start
-		a.stop()
-		b.stop()
+		a.Stop()
+		b.Stop()
 		var errA, errB error
 		var wg sync.WaitGroup
 		wg.Go(func() { a, errA = start(c, "A") })
@@ -393,231 +389,71 @@ func logCount(c config, name string) int {
 
 // ---- 4. failover ----
 
-type ack struct {
-	id   int64
-	name string
-}
-
-func checkFailover(c config, a, b *server) error {
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: c.workers}}
+func checkFailover(c config, a, b *harness.Server) error {
+	client := harness.Client(c.workers)
 	var (
-		mu                  sync.Mutex
-		acked               []ack
-		bad                 []string
-		inflight            int
-		ackA, ackB, afterB  int
-		aDead, killed, stop atomic.Bool
+		mu                 sync.Mutex
+		acked              []harness.Ack
+		bad                []string
+		inflight           int
+		ackA, ackB, afterB int
+		aDead, killed      atomic.Bool
 	)
-	var wg sync.WaitGroup
-	for w := range c.workers {
-		wg.Go(func() {
-			for i := 0; !stop.Load(); i++ {
-				s := []*server{a, b}[(w+i)%2]
-				if s == a && aDead.Load() {
-					s = b
+	stop := harness.Writers(c.workers, func(w, i int) bool {
+		s := []*harness.Server{a, b}[(w+i)%2]
+		if s == a && aDead.Load() {
+			s = b
+		}
+		name := fmt.Sprintf("Komunitas Uji Failover w%d n%d", w, i)
+		id, err := harness.CreateOrg(client, s.Base, c.adminToken, name)
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil && s == a && killed.Load():
+			inflight++ // A is gone: this write was in flight
+			aDead.Store(true)
+		case err != nil:
+			bad = append(bad, fmt.Sprintf("%s: %v", s.Name, err))
+		default:
+			acked = append(acked, harness.Ack{ID: id, Name: name})
+			if s == a {
+				ackA++
+			} else {
+				ackB++
+				if killed.Load() {
+					afterB++
 				}
-				name := fmt.Sprintf("Komunitas Uji Failover w%d n%d", w, i)
-				id, err := createOrg(client, s.base, c.adminToken, name)
-				mu.Lock()
-				switch {
-				case err != nil && s == a && killed.Load():
-					inflight++ // A is gone: this write was in flight
-					aDead.Store(true)
-				case err != nil:
-					bad = append(bad, fmt.Sprintf("%s: %v", s.name, err))
-				default:
-					acked = append(acked, ack{id, name})
-					if s == a {
-						ackA++
-					} else {
-						ackB++
-						if killed.Load() {
-							afterB++
-						}
-					}
-				}
-				mu.Unlock()
 			}
-		})
-	}
-	wait := c.minKill + randDuration(c.maxKill-c.minKill)
+		}
+		return true
+	})
+	wait := c.minKill + harness.RandDuration(c.maxKill-c.minKill)
 	time.Sleep(wait)
 	killed.Store(true)
-	a.cmd.Process.Signal(syscall.SIGKILL) // by PID, the copy this tool started
-	a.cmd.Wait()
-	a.done = true
+	a.Kill() // by PID, the copy this tool started
 	aDead.Store(true)
 	time.Sleep(c.after)
-	stop.Store(true)
-	wg.Wait()
+	stop()
 	if len(bad) > 0 {
 		return fmt.Errorf("%d requests failed on a live copy, first: %s", len(bad), bad[0])
 	}
 	if afterB == 0 {
 		return errors.New("copy B acknowledged nothing after A was killed")
 	}
-	// every acknowledged write is there, read through B
-	missing := 0
-	for _, k := range acked {
-		got, st, err := getOrg(client, b.base, c.adminToken, k.id)
-		if err != nil {
-			return err
-		}
-		if st != 200 || got != k.name {
-			missing++
-		}
-	}
-	if missing > 0 {
-		return fmt.Errorf("LOST %d of %d acknowledged writes", missing, len(acked))
-	}
-	var orgs, creates struct {
-		Total int `json:"total"`
-	}
-	for _, q := range []struct {
-		path string
-		v    any
-	}{{"/api/v1/organizations?limit=1", &orgs}, {"/api/v1/audit?entity=organization&limit=1", &creates}} {
-		st, body, err := do(client, "GET", b.base+q.path, c.adminToken, "")
-		if err != nil || st != 200 {
-			return fmt.Errorf("GET %s: %d %v", q.path, st, err)
-		}
-		json.Unmarshal([]byte(body), q.v)
-	}
-	if orgs.Total != creates.Total {
-		return fmt.Errorf("HALF-WRITTEN: %d organisations but %d audit entries for organisations", orgs.Total, creates.Total)
-	}
-	out, err := exec.Command(c.bin, "audit", "verify", "--db", c.dsn).CombinedOutput()
+	// every acknowledged write is there (read through B), nothing half-written, audit chain intact
+	v, err := harness.Verify(client, c.bin, c.dsn, b.Base, c.adminToken, acked)
 	if err != nil {
-		return fmt.Errorf("audit verify: %v: %s", err, out)
+		return err
 	}
-	fmt.Printf("failover: %d writers over both copies, A killed (SIGKILL) after %dms; acknowledged %d by A, %d by B (%d of them after the kill, in %v); %d in flight on A; zero errors on B; all %d acknowledged present; organisations = audit entries (%d); %s",
-		c.workers, wait.Milliseconds(), ackA, ackB, afterB, c.after, inflight, len(acked), orgs.Total, out)
+	fmt.Printf("failover: %d writers over both copies, A killed (SIGKILL) after %dms; acknowledged %d by A, %d by B (%d of them after the kill, in %v); %d in flight on A; zero errors on B; all %d acknowledged present; organisations = audit entries (%d); %s\n",
+		c.workers, wait.Milliseconds(), ackA, ackB, afterB, c.after, inflight, v.Present, v.Organizations, v.Audit)
 	return nil
 }
 
-// ---- HTTP helpers ----
-
-func do(client *http.Client, method, url, tok, body string) (int, string, error) {
-	var rd io.Reader
-	if body != "" {
-		rd = strings.NewReader(body)
-	}
-	req, _ := http.NewRequest(method, url, rd)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := client.Do(req)
-	if err != nil {
-		return 0, "", err
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	return res.StatusCode, string(b), err
-}
-
-func createOrg(client *http.Client, base, tok, name string) (int64, error) {
-	st, body, err := do(client, "POST", base+"/api/v1/organizations", tok, fmt.Sprintf(`{"name":%q,"sector":"community","region_code":"73.71"}`, name))
-	if err != nil {
-		return 0, err
-	}
-	var o struct {
-		ID   int64  `json:"id"`
-		Name string `json:"name"`
-	}
-	if st != http.StatusCreated || json.Unmarshal([]byte(body), &o) != nil || o.ID == 0 || o.Name != name {
-		return 0, fmt.Errorf("status %d: %.200s", st, body)
-	}
-	return o.ID, nil
-}
-
-func getOrg(client *http.Client, base, tok string, id int64) (string, int, error) {
-	st, body, err := do(client, "GET", fmt.Sprintf("%s/api/v1/organizations/%d", base, id), tok, "")
-	if err != nil {
-		return "", 0, err
-	}
-	var o struct {
-		Name string `json:"name"`
-	}
-	json.Unmarshal([]byte(body), &o)
-	return o.Name, st, nil
-}
-
-func token(c config, email string) (string, error) {
-	out, err := exec.Command(c.bin, "token", "create", "--user", email, "--db", c.dsn).Output()
-	if err != nil {
-		return "", fmt.Errorf("token create %s: %v", email, err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	t := lines[len(lines)-1]
-	if !strings.HasPrefix(t, "sng_") {
-		return "", fmt.Errorf("token create printed %q", out)
-	}
-	return t, nil
-}
-
-// ---- server copies ----
-
-type server struct {
-	name, base string
-	cmd        *exec.Cmd
-	done       bool
-}
-
-// start launches copy name of `sinergi serve` on a free port, with e-mail
-// to the test SMTP server, and waits until /readyz answers 200.
-func start(c config, name string) (*server, error) {
-	port, err := freePort()
-	if err != nil {
-		return nil, err
-	}
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	logf, err := os.OpenFile(filepath.Join(c.dir, name+".log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	cmd := exec.Command(c.bin, "serve", "--db", c.dsn, "--addr", addr, "--quiet",
+// start launches copy name with e-mail to the test SMTP server.
+func start(c config, name string) (*harness.Server, error) {
+	return harness.Start(c.bin, c.dsn, c.dir, name,
 		"--smtp-addr", c.smtp.addr, "--smtp-from", "Sinergi <noreply@sinergi.test>", "--public-url", "https://sinergi.test")
-	cmd.Stdout, cmd.Stderr = logf, logf
-	if err := cmd.Start(); err != nil {
-		logf.Close()
-		return nil, err
-	}
-	logf.Close()
-	s := &server{name: name, base: "http://" + addr, cmd: cmd}
-	deadline := time.Now().Add(c.startMax)
-	for time.Now().Before(deadline) {
-		res, err := http.Get(s.base + "/readyz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return s, nil
-			}
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	s.kill()
-	log, _ := os.ReadFile(filepath.Join(c.dir, name+".log"))
-	return nil, fmt.Errorf("copy %s did not become ready in %v; log:\n%s", name, c.startMax, tail(log, 2000))
-}
-
-// stop ends the copy gracefully (SIGTERM) and waits for it.
-func (s *server) stop() {
-	if s == nil || s.done {
-		return
-	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	s.cmd.Wait()
-	s.done = true
-}
-
-func (s *server) kill() {
-	if s == nil || s.done {
-		return
-	}
-	s.cmd.Process.Signal(syscall.SIGKILL)
-	s.cmd.Wait()
-	s.done = true
 }
 
 // ---- a minimal SMTP server (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) ----
@@ -718,58 +554,4 @@ func (s *smtpServer) serve(c net.Conn) {
 			tp.PrintfLine("502 5.5.2 Not implemented")
 		}
 	}
-}
-
-// ---- misc ----
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-func randDuration(max time.Duration) time.Duration {
-	if max <= 0 {
-		return 0
-	}
-	n, _ := rand.Int(rand.Reader, big.NewInt(int64(max)))
-	return time.Duration(n.Int64())
-}
-
-// freshPostgres creates a new database on the server of admin and returns
-// its URL and a function that drops it.
-func freshPostgres(admin string) (string, func(), error) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "sinergi_scaleout_" + hex.EncodeToString(b)
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		return "", nil, err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if _, err := db.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
-		db.Close()
-		return "", nil, fmt.Errorf("create database: %w", err)
-	}
-	u, err := url.Parse(admin)
-	if err != nil {
-		db.Close()
-		return "", nil, err
-	}
-	u.Path = "/" + name
-	return u.String(), func() {
-		db.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
-		db.Close()
-	}, nil
-}
-
-func tail(b []byte, n int) []byte {
-	if len(b) > n {
-		return b[len(b)-n:]
-	}
-	return bytes.Clone(b)
 }
