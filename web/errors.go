@@ -61,8 +61,27 @@ type ProblemField struct {
 	Message string `json:"message"`
 }
 
+// unavailable answers a request that failed because the database cannot
+// be reached: 503 with Retry-After (logged as a warning, not an internal
+// error); it reports whether err was such a failure.
+func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, err error) (sinergi.Text, bool) {
+	if !store.Unavailable(err) || r.Context().Err() != nil {
+		return sinergi.Text{}, false
+	}
+	s.Log.Warn("database unavailable", "request_id", requestID(r), "method", r.Method, "path", r.URL.Path, "err", err)
+	w.Header().Set("Retry-After", "5")
+	return sinergi.T("Basis data sedang tidak dapat dihubungi; coba lagi sebentar lagi (kode permintaan "+requestID(r)+")",
+		"The database cannot be reached right now; try again in a moment (request id "+requestID(r)+")"), true
+}
+
 // apiError writes err as application/problem+json.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	if msg, ok := s.unavailable(w, r, err); ok {
+		st := http.StatusServiceUnavailable
+		writeJSONStatus(w, "application/problem+json", st, Problem{Type: "about:blank", Title: http.StatusText(st), Status: st,
+			Code: "unavailable", Detail: msg.In(apiLang(r)), RequestID: requestID(r)})
+		return
+	}
 	e := s.asDomain(r, err)
 	lang := apiLang(r)
 	st := status[e.Code]
@@ -83,6 +102,11 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 
 // htmlError renders an error page for errors that are not a form's own.
 func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
+	if msg, ok := s.unavailable(w, r, err); ok {
+		st := http.StatusServiceUnavailable
+		s.render(w, r, st, "error", page{Title: http.StatusText(st), Data: map[string]any{"Status": st, "Message": msg.In(lang(r)), "RequestID": requestID(r)}})
+		return
+	}
 	e := s.asDomain(r, err)
 	if e.Code == sinergi.CodeUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
