@@ -3,11 +3,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"github.com/klauspost/compress/zlib"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // fpdf compresses each page with a new zlib writer (about 1 MB to allocate
