@@ -225,9 +225,12 @@ func (r *renderer) textOp(g *glyphs, w, h, x, y float64, s []rune, align string)
 	b := r.opBuf[:0]
 	tr, tg, tb := r.f.GetTextColor()
 	fr, fg, fb := r.f.GetFillColor()
-	text, fill := colorOp(tr, tg, tb), colorOp(fr, fg, fb)
-	if text != fill {
-		b = append(append(append(b, "q "...), text...), ' ')
+	if c := [6]int{tr, tg, tb, fr, fg, fb}; c != r.colors.rgb || r.colors.op == "" {
+		text, fill := colorOp(tr, tg, tb), colorOp(fr, fg, fb)
+		r.colors.rgb, r.colors.op, r.colors.own = c, text, text != fill
+	}
+	if r.colors.own {
+		b = append(append(append(b, "q "...), r.colors.op...), ' ')
 	}
 	num := func(v float64, prec int) { b = strconv.AppendFloat(b, v, 'f', prec, 64) }
 	size := 0
@@ -241,16 +244,24 @@ func (r *renderer) textOp(g *glyphs, w, h, x, y float64, s []rune, align string)
 		b = append(b, ' ')
 		num((r.h-(y+.5*h+.3*fs))*k, 2)
 		b = append(b, " Td ["...)
-		words := strings.Split(string(s), " ")
-		shift := float64(wmax-size) / float64(len(words)-1)
-		for i, wd := range words {
-			b = append(appendUTF16(append(b, '('), wd), ") "...)
-			if i+1 < len(words) {
-				num(-shift, 3)
-				b = append(b, "(\x00 ) "...)
+		words := 1
+		for _, c := range s {
+			if c == ' ' {
+				words++
 			}
 		}
-		b = append(b, "] TJ ET"...)
+		shift := float64(wmax-size) / float64(words-1)
+		b = append(b, '(') // each word in brackets, a negative shift and a space between
+		for _, c := range s {
+			if c != ' ' {
+				b = appendUTF16(b, c)
+				continue
+			}
+			b = append(b, ") "...)
+			num(-shift, 3)
+			b = append(b, "(\x00 ) ("...)
+		}
+		b = append(b, ") ] TJ ET"...)
 	} else {
 		dx := 0.0
 		switch {
@@ -263,28 +274,30 @@ func (r *renderer) textOp(g *glyphs, w, h, x, y float64, s []rune, align string)
 		num((x+dx)*k, 2)
 		b = append(b, ' ')
 		num((r.h-(y+.5*h+.3*fs))*k, 2)
-		b = append(appendUTF16(append(b, " Td ("...), string(s)), ")Tj ET"...)
+		b = append(b, " Td ("...)
+		for _, c := range s {
+			b = appendUTF16(b, c)
+		}
+		b = append(b, ")Tj ET"...)
 	}
-	if text != fill {
+	if r.colors.own {
 		b = append(b, " Q"...)
 	}
 	r.opBuf = b
 	return b
 }
 
-// appendUTF16 appends s as UTF-16BE with the escapes of a PDF string, byte
-// by byte as fpdf's escape does them.
-func appendUTF16(b []byte, s string) []byte {
-	for _, c := range s {
-		for _, x := range [2]byte{byte(c >> 8), byte(c)} {
-			switch x {
-			case '\\', '(', ')':
-				b = append(b, '\\', x)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, x)
-			}
+// appendUTF16 appends c (of the BMP) as UTF-16BE with the escapes of a PDF
+// string, byte by byte as fpdf's escape does them.
+func appendUTF16(b []byte, c rune) []byte {
+	for _, x := range [2]byte{byte(c >> 8), byte(c)} {
+		switch x {
+		case '\\', '(', ')':
+			b = append(b, '\\', x)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, x)
 		}
 	}
 	return b

@@ -26,8 +26,13 @@ type renderer struct {
 	// glyphs and opBuf serve the engine's own text writing (fasttext.go)
 	glyphs [4]*glyphs
 	opBuf  []byte
-	left   float64 // left margin
-	width  float64 // text width
+	colors struct { // the colours of the last text written, and its colour operator
+		rgb [6]int
+		op  string
+		own bool // text colour differs from the fill colour
+	}
+	left  float64 // left margin
+	width float64 // text width
 }
 
 func newRenderer(d *Document) *renderer {
