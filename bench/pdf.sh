@@ -44,7 +44,9 @@ LO=(libreoffice "-env:UserInstallation=file://$TMP/lo-profile" --headless --conv
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # measure NAME CMD...: runs CMD $RUNS times; prints "median_wall_s peak_kb
-# median_cpu_s" (cpu = user + system time of the process and its children)
+# median_cpu_s" (cpu = user + system time of the process and its children,
+# from bash's time in milliseconds: /usr/bin/time counts 10 ms ticks)
+TIMEFORMAT='%3U %3S'
 measure() {
 	local name=$1
 	shift
@@ -52,15 +54,15 @@ measure() {
 	for ((i = 0; i < RUNS; i++)); do
 		local t0 t1 kb
 		t0=$(date +%s%N)
-		/usr/bin/time -v -o "$TMP/$name.time" "$@" >/dev/null 2>&1
+		{ time /usr/bin/time -v -o "$TMP/$name.time" "$@" >/dev/null 2>&1; } 2>"$TMP/$name.cpu"
 		t1=$(date +%s%N)
 		times+=($(((t1 - t0) / 1000)))
 		kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/$name.time")
 		((kb > peak)) && peak=$kb
-		cpus+=($(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$TMP/$name.time"))
+		cpus+=($(awk '{print $1 + $2}' "$TMP/$name.cpu"))
 	done
 	awk -v us="$(printf '%s\n' "${times[@]}" | median)" -v kb="$peak" -v cpu="$(printf '%s\n' "${cpus[@]}" | median)" \
-		'BEGIN {printf "%.3f %d %.2f\n", us/1e6, kb, cpu}'
+		'BEGIN {printf "%.3f %d %.3f\n", us/1e6, kb, cpu}'
 }
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
@@ -76,10 +78,10 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 		sp=$(pages "$TMP/r$n.pdf")
 		lp=$(pages "$TMP/lo/r$n.pdf")
 		awk -v n="$n" -v sp="$sp" -v st="$st" -v skb="$skb" -v sc="$sc" -v lp="$lp" -v lt="$lt" -v lkb="$lkb" -v lc="$lc" 'BEGIN {
-			if (sc <= 0) sc = 0.01
-			printf "%-6s | %-7s %7.3f %6.2f %8.1f %8.0f | %-7s %7.3f %6.2f %8.1f %8.0f | %6.1fx %6.1fx\n",
+			if (sc <= 0) sc = 0.001
+			printf "%-6s | %-7s %7.3f %6.3f %8.1f %8.0f | %-7s %7.3f %6.3f %8.1f %8.0f | %6.1fx %6.1fx\n",
 				n, sp " pp", st, sc, skb/1024, sp/st, lp " pp", lt, lc, lkb/1024, lp/lt, lt/st, lc/sc }'
 	done
 	echo "# goal: ratio >= ${GOAL}x (LibreOffice wall time / Sinergi wall time on the same content);"
-	echo "# cpu_ratio is the same for CPU time (user + system; /usr/bin/time counts 10 ms ticks)"
+	echo "# cpu_ratio is the same for CPU time (user + system)"
 } | tee "$OUT"

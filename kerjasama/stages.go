@@ -128,11 +128,7 @@ func CheckStage(k sinergi.AgreementKind, stages []StageState, code string) error
 	for _, m := range missing {
 		switch m {
 		case StagePersetujuanDPRD:
-			cite := CiteDPRD
-			if k == sinergi.KindKSDPL {
-				cite = CiteDPRDAbroad
-			}
-			return violation(RuleDPRD, cite, "Kerja sama ini memerlukan persetujuan DPRD sebelum PKS disusun dan ditandatangani", "This agreement needs DPRD approval before the PKS is drafted and signed")
+			return violation(RuleDPRD, DPRDBasis(k), "Kerja sama ini memerlukan persetujuan DPRD sebelum PKS disusun dan ditandatangani", "This agreement needs DPRD approval before the PKS is drafted and signed")
 		case StagePersetujuanPusat:
 			return violation(RuleForeign, CiteForeign, "Kerja sama dengan pihak luar negeri hanya dapat ditandatangani setelah mendapat persetujuan Pemerintah Pusat", "Cooperation abroad may be signed only after the central government's approval")
 		case StageStudiKelayakan:

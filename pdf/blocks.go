@@ -13,7 +13,7 @@ func (d *Document) Title(text string) {
 	d.blocks = append(d.blocks, func(r *renderer) {
 		r.font("B", r.d.o.FontSize+4)
 		r.f.SetX(r.left)
-		r.f.MultiCell(r.width, r.lineOf(r.d.o.FontSize+4)*1.2, text, "", "C", false)
+		r.multiCell(r.width, r.lineOf(r.d.o.FontSize+4)*1.2, text, "C")
 		r.gap(r.lh)
 	})
 }
@@ -55,8 +55,8 @@ func (r *renderer) heading(i int, h heading) {
 	r.f.Bookmark(h.num+" "+h.text, h.level-1, -1)
 	numW := r.f.GetStringWidth(h.num) + size*ptMM
 	r.f.SetX(r.left)
-	r.f.CellFormat(numW, lh, h.num, "", 0, "L", false, 0, "")
-	r.f.MultiCell(r.width-numW, lh, h.text, "", "L", false)
+	r.cell(numW, lh, h.num, 0, "L")
+	r.multiCell(r.width-numW, lh, h.text, "L")
 	r.gap(lh * 0.25)
 }
 
@@ -65,7 +65,7 @@ func (d *Document) Paragraph(text string) {
 	d.blocks = append(d.blocks, func(r *renderer) {
 		r.body()
 		r.f.SetX(r.left)
-		r.f.MultiCell(r.width, r.lh, text, "", "J", false)
+		r.multiCell(r.width, r.lh, text, "J")
 		r.gap(paraAfter)
 	})
 }
@@ -94,8 +94,8 @@ func (r *renderer) items(x, w float64, numbered bool, items []string) {
 		}
 		r.need(r.lh)
 		r.f.SetX(x)
-		r.f.CellFormat(ind, r.lh, m, "", 0, "L", false, 0, "")
-		r.f.MultiCell(w-ind, r.lh, it, "", "J", false)
+		r.cell(ind, r.lh, m, 0, "L")
+		r.multiCell(w-ind, r.lh, it, "J")
 	}
 }
 
@@ -134,9 +134,9 @@ func (d *Document) KeyValues(kv ...KV) {
 func (r *renderer) kvLine(x, kw, w float64, key, value string) float64 {
 	cw := r.f.GetStringWidth(":") + 2
 	r.f.SetX(x)
-	r.f.CellFormat(kw, r.lh, key, "", 0, "L", false, 0, "")
-	r.f.CellFormat(cw, r.lh, ":", "", 0, "L", false, 0, "")
-	r.f.MultiCell(w-kw-cw, r.lh, value, "", "L", false)
+	r.cell(kw, r.lh, key, 0, "L")
+	r.cell(cw, r.lh, ":", 0, "L")
+	r.multiCell(w-kw-cw, r.lh, value, "L")
 	return kw + cw
 }
 
@@ -147,7 +147,7 @@ func (d *Document) Contents() {
 	d.blocks = append(d.blocks, func(r *renderer) {
 		r.font("B", r.d.o.FontSize+2)
 		r.f.SetX(r.left)
-		r.f.CellFormat(r.width, r.lineOf(r.d.o.FontSize+2)*r.d.o.LineSpacing, r.d.word("Daftar Isi", "Contents"), "", 1, "C", false, 0, "")
+		r.cell(r.width, r.lineOf(r.d.o.FontSize+2)*r.d.o.LineSpacing, r.d.word("Daftar Isi", "Contents"), 1, "C")
 		r.gap(r.lh * 0.5)
 		numW := 12.0 // the page number column
 		for i, h := range r.d.heads {
@@ -172,7 +172,7 @@ func (d *Document) Contents() {
 				dots := r.width - ind - lw - numW - 2
 				if dw := r.f.GetStringWidth(" ."); dots > dw {
 					r.f.SetX(r.left + ind + lw + 1)
-					r.f.CellFormat(dots, r.lh, strings.Repeat(" .", int(dots/dw)), "", 0, "R", false, 0, "")
+					r.cell(dots, r.lh, strings.Repeat(" .", int(dots/dw)), 0, "R")
 				}
 				r.toc = append(r.toc, tocRef{head: i, page: r.f.PageNo(), x: r.left + r.width - numW, y: r.f.GetY(), w: numW, style: style})
 				r.f.Ln(r.lh)

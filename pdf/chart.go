@@ -141,13 +141,13 @@ func (r *renderer) chart(n int, c Chart, bars bool) {
 			r.color(i, true)
 			r.f.Rect(lx, y+0.8, 3, 3, "F")
 			r.f.SetXY(lx+4, y)
-			r.f.CellFormat(r.f.GetStringWidth(s.Name)+2, small, s.Name, "", 0, "L", false, 0, "")
+			r.cell(r.f.GetStringWidth(s.Name)+2, small, s.Name, 0, "L")
 			lx += r.f.GetStringWidth(s.Name) + 10
 		}
 	}
 	if c.Unit != "" {
 		r.f.SetXY(r.left, y+legend)
-		r.f.CellFormat(r.width, small, c.Unit, "", 0, "L", false, 0, "")
+		r.cell(r.width, small, c.Unit, 0, "L")
 	}
 	// grid and y labels
 	r.f.SetLineWidth(0.15)
@@ -156,7 +156,7 @@ func (r *renderer) chart(n int, c Chart, bars bool) {
 		r.f.SetDrawColor(210, 210, 210)
 		r.f.Line(x0, y, x1, y)
 		r.f.SetXY(r.left, y-small/2)
-		r.f.CellFormat(axisW, small, fmtNum(v), "", 0, "R", false, 0, "")
+		r.cell(axisW, small, fmtNum(v), 0, "R")
 	}
 	r.f.SetDrawColor(60, 60, 60)
 	r.f.SetLineWidth(0.3)
@@ -199,7 +199,7 @@ func (r *renderer) chart(n int, c Chart, bars bool) {
 			l = string(rs[:len(rs)-1]) + "…"
 		}
 		r.f.SetXY(x0+float64(i)*gw, y0+1)
-		r.f.CellFormat(gw, small, l, "", 0, "C", false, 0, "")
+		r.cell(gw, small, l, 0, "C")
 	}
 	r.f.SetDrawColor(0, 0, 0)
 	r.f.SetLineWidth(0.2)
@@ -281,7 +281,7 @@ func (r *renderer) network(n int, g Network) {
 		r.color(v.Group, true)
 		r.f.Circle(p[0], p[1], rad, "FD")
 		r.f.SetXY(p[0]+rad+0.8, p[1]-r.lineOf(fs)/2)
-		r.f.CellFormat(r.f.GetStringWidth(v.Label)+1, r.lineOf(fs), v.Label, "", 0, "L", false, 0, "")
+		r.cell(r.f.GetStringWidth(v.Label)+1, r.lineOf(fs), v.Label, 0, "L")
 	}
 	r.f.SetDrawColor(0, 0, 0)
 	r.f.SetXY(r.left, top+ph+1)

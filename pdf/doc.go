@@ -158,12 +158,26 @@ func (d *Document) Write(w io.Writer) error {
 		return err
 	}
 	d.pages = r.f.PageCount()
-	var buf bytes.Buffer
-	if err := r.f.Output(&buf); err != nil {
+	var file taken
+	if err := r.f.Output(&file); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err := w.Write(d.fonts.fixNames(deflate(buf.Bytes())))
+	_, err := w.Write(deflate(file.b, d.fonts.fixNames))
 	return err
+}
+
+// taken keeps what is written to it. fpdf's Output writes its whole buffer
+// in one call, which taken keeps without a copy: the renderer, and with it
+// fpdf's buffer, is dropped right after.
+type taken struct{ b []byte }
+
+func (t *taken) Write(p []byte) (int, error) {
+	if t.b == nil {
+		t.b = p
+	} else {
+		t.b = append(t.b, p...)
+	}
+	return len(p), nil
 }
 
 // Bytes returns the PDF.

@@ -318,10 +318,10 @@ func TestStreamsCompressed(t *testing.T) {
 	if m := regexp.MustCompile(`\d+ 0 obj\n<</Length \d+>>`).Find(b); m != nil {
 		t.Errorf("a stream is left uncompressed: %q", m)
 	}
-	if again := deflate(b); len(again) != len(b) {
+	if again := deflate(b, nil); len(again) != len(b) {
 		t.Errorf("deflate changed a compressed file: %d → %d bytes", len(b), len(again))
 	}
-	if out := deflate([]byte("%PDF-1.3\nnot really\n")); string(out) != "%PDF-1.3\nnot really\n" {
+	if out := deflate([]byte("%PDF-1.3\nnot really\n"), nil); string(out) != "%PDF-1.3\nnot really\n" {
 		t.Error("deflate changed a file it cannot read")
 	}
 	needTools(t)

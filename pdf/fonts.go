@@ -172,10 +172,13 @@ func cleanName(s string) string {
 // that fixNames can put the true name in its place without moving a byte.
 const family = "sinergi-body-font-0123456789-0123456789-0123456789-0123456789"
 
-// fixNames replaces, in place, fpdf's made-up font names in the finished
-// file with "SNRGAA+LiberationSans" (subset tag + PostScript name), padded
-// with spaces so that the cross-reference offsets stay right.
-func (fs *fontSet) fixNames(pdf []byte) []byte {
+// fixNames replaces, in place, fpdf's made-up font names in (part of) the
+// finished file with "SNRGAA+LiberationSans" (subset tag + PostScript
+// name), padded with spaces so that the cross-reference offsets stay right.
+func (fs *fontSet) fixNames(pdf []byte) {
+	if !bytes.Contains(pdf, []byte("/utf8"+family)) {
+		return
+	}
 	for i, f := range fs.faces {
 		old := []byte("/utf8" + family + styles[i] + "\n")
 		name := "/" + f.subsetID + "+" + f.psName
@@ -191,5 +194,4 @@ func (fs *fontSet) fixNames(pdf []byte) []byte {
 			at += j + copy(pdf[at+j:], repl)
 		}
 	}
-	return pdf
 }

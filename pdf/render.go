@@ -22,6 +22,15 @@ type renderer struct {
 	toc   []tocRef // where the contents' page numbers go
 	lh    float64
 	w, h  float64 // page size
+	face  int     // the current face, index of styles
+	// glyphs and opBuf serve the engine's own text writing (fasttext.go)
+	glyphs [4]*glyphs
+	opBuf  []byte
+	colors struct { // the colours of the last text written, and its colour operator
+		rgb [6]int
+		op  string
+		own bool // text colour differs from the fill colour
+	}
 	left  float64 // left margin
 	width float64 // text width
 }
@@ -123,6 +132,7 @@ func (r *renderer) font(style string, size float64) {
 		r.added[i] = true
 	}
 	r.f.SetFont(family, styles[i], size)
+	r.face = i
 }
 
 // body selects the regular body font.
@@ -151,6 +161,7 @@ func (r *renderer) gap(h float64) {
 
 // header writes the classification mark and, for TopNumbers, "- n -".
 func (r *renderer) header() {
+	defer r.keepFace()()
 	o := r.d.o
 	if m := o.Classification.mark(); m != "" {
 		r.mark(m, o.Margins.Top/2-5)
@@ -169,10 +180,18 @@ func (r *renderer) header() {
 
 // footer writes the classification mark (page numbers come in finish).
 func (r *renderer) footer() {
+	defer r.keepFace()()
 	o := r.d.o
 	if m := o.Classification.mark(); m != "" {
 		r.mark(m, r.h-o.Margins.Bottom/2+1)
 	}
+}
+
+// keepFace returns what notes the current face again once fpdf has
+// restored the font after a header or footer.
+func (r *renderer) keepFace() func() {
+	face := r.face
+	return func() { r.face = face }
 }
 
 // mark writes a classification mark in bold red capitals, centred at y.

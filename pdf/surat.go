@@ -133,7 +133,7 @@ func (r *renderer) letter(l Letter) {
 	dw := r.f.GetStringWidth(date)
 	y := r.f.GetY()
 	r.f.SetXY(r.left+r.width-dw, y)
-	r.f.CellFormat(dw, r.lh, date, "", 0, "L", false, 0, "")
+	r.cell(dw, r.lh, date, 0, "L")
 	r.f.SetXY(r.left, y)
 	cw := r.f.GetStringWidth(":") + 2
 	vx := r.kvLine(r.left, kw, r.width-dw-5, "Nomor", breakAtSlashes(r, l.Number, r.width-dw-5-kw-cw))
@@ -145,17 +145,17 @@ func (r *renderer) letter(l Letter) {
 	x, w := r.left+vx, r.width-vx
 	r.f.SetX(r.left + vx)
 	yth := r.f.GetStringWidth("Yth. ")
-	r.f.CellFormat(yth, r.lh, "Yth.", "", 0, "L", false, 0, "")
-	r.f.MultiCell(w*0.75-yth, r.lh, l.To, "", "L", false)
+	r.cell(yth, r.lh, "Yth.", 0, "L")
+	r.multiCell(w*0.75-yth, r.lh, l.To, "L")
 	for _, a := range l.Address {
 		r.f.SetX(x + yth)
-		r.f.MultiCell(w*0.75-yth, r.lh, a, "", "L", false)
+		r.multiCell(w*0.75-yth, r.lh, a, "L")
 	}
 	r.gap(r.lh)
 	for _, p := range l.Body {
 		r.body()
 		r.f.SetX(x)
-		r.f.MultiCell(w, r.lh, p.Text, "", "J", false)
+		r.multiCell(w, r.lh, p.Text, "J")
 		if len(p.Items) > 0 {
 			r.items(x, w, true, p.Items)
 		}
@@ -220,12 +220,12 @@ func (r *renderer) kop(h Letterhead) {
 			r.font("B", size)
 		}
 		r.f.SetX(x)
-		r.f.MultiCell(w, r.lineOf(size), line, "", "C", false)
+		r.multiCell(w, r.lineOf(size), line, "C")
 	}
 	r.font("", 10)
 	for _, a := range h.Address {
 		r.f.SetX(x)
-		r.f.MultiCell(w, r.lineOf(10), a, "", "C", false)
+		r.multiCell(w, r.lineOf(10), a, "C")
 	}
 	y := max(r.f.GetY(), logoBottom) + 1.5
 	r.f.SetDrawColor(0, 0, 0)
@@ -260,16 +260,16 @@ func (r *renderer) signature(s Signer) {
 	r.need(float64(lines+2)*r.lh + space)
 	for _, ln := range r.f.SplitText(pos, w) {
 		r.f.SetX(x)
-		r.f.CellFormat(w, r.lh, ln, "", 1, "L", false, 0, "")
+		r.cell(w, r.lh, ln, 1, "L")
 	}
 	r.f.Ln(space)
 	r.font("B", r.d.o.FontSize)
 	r.f.SetX(x)
-	r.f.MultiCell(w, r.lh, s.Name, "", "L", false)
+	r.multiCell(w, r.lh, s.Name, "L")
 	if s.NIP != "" {
 		r.body()
 		r.f.SetX(x)
-		r.f.MultiCell(w, r.lh, "NIP "+idfmt.NIP(s.NIP), "", "L", false)
+		r.multiCell(w, r.lh, "NIP "+idfmt.NIP(s.NIP), "L")
 	}
 }
 
@@ -284,7 +284,7 @@ func (r *renderer) tembusan(cc []string) {
 	r.need(float64(len(cc)+1) * lh)
 	r.font("", size)
 	r.f.SetX(r.left)
-	r.f.CellFormat(r.width, lh, "Tembusan:", "", 1, "L", false, 0, "")
+	r.cell(r.width, lh, "Tembusan:", 1, "L")
 	for i, c := range cc {
 		m := fmt.Sprintf("%d.", i+1)
 		if len(cc) == 1 {
@@ -294,8 +294,8 @@ func (r *renderer) tembusan(cc []string) {
 		mw := 0.0
 		if m != "" {
 			mw = r.f.GetStringWidth("00.") + 1.5
-			r.f.CellFormat(mw, lh, m, "", 0, "L", false, 0, "")
+			r.cell(mw, lh, m, 0, "L")
 		}
-		r.f.MultiCell(r.width*0.6-mw, lh, c, "", "L", false)
+		r.multiCell(r.width*0.6-mw, lh, c, "L")
 	}
 }

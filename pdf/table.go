@@ -112,7 +112,7 @@ func (r *renderer) row(cells [][]string, cols []Column, ws []float64, lh, h floa
 		}
 		for j, ln := range cells[i] {
 			r.f.SetXY(x+tablePad, y+tablePad+float64(j)*lh)
-			r.f.CellFormat(w-2*tablePad, lh, ln, "", 0, align, false, 0, "")
+			r.cell(w-2*tablePad, lh, ln, 0, align)
 		}
 		x += w
 	}
@@ -123,7 +123,7 @@ func (r *renderer) row(cells [][]string, cols []Column, ws []float64, lh, h floa
 func (r *renderer) caption(word string, n int, text string) {
 	r.font("B", r.d.o.FontSize-1)
 	r.f.SetX(r.left)
-	r.f.MultiCell(r.width, r.lineOf(r.d.o.FontSize-1)*1.3, word+" "+strconv.Itoa(n)+". "+text, "", "L", false)
+	r.multiCell(r.width, r.lineOf(r.d.o.FontSize-1)*1.3, word+" "+strconv.Itoa(n)+". "+text, "L")
 	r.f.Ln(1)
 }
 
@@ -132,5 +132,5 @@ func (r *renderer) source(text string) {
 	r.font("I", r.d.o.FontSize-2)
 	r.f.Ln(1)
 	r.f.SetX(r.left)
-	r.f.MultiCell(r.width, r.lineOf(r.d.o.FontSize-2)*1.2, r.d.word("Sumber: ", "Source: ")+text, "", "L", false)
+	r.multiCell(r.width, r.lineOf(r.d.o.FontSize-2)*1.2, r.d.word("Sumber: ", "Source: ")+text, "L")
 }

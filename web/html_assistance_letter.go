@@ -57,7 +57,7 @@ func placeOf(o *sinergi.Organization) string {
 	if o.Sector == sinergi.SectorProvincialGovernment && p == "Sulawesi Selatan" {
 		p = "Makassar"
 	}
-	return strings.Title(strings.ToLower(p)) //nolint:staticcheck // names of places, ASCII
+	return strings.ReplaceAll(strings.Title(strings.ToLower(p)), " Dan ", " dan ") //nolint:staticcheck // names of places, ASCII
 }
 
 func (s *Server) signerOf(r *http.Request, orgID int64) signer {
