@@ -14,7 +14,6 @@ import (
 // JSON API of assessments (issue 8): survey campaigns, Ratner's assessment
 // and the obstacle register.
 
-
 func page2(r *http.Request) (int, int, error) {
 	o, err := queryInt(r, "offset")
 	if err != nil {
