@@ -1,6 +1,6 @@
 // Package jobs runs Sinergi's periodic work inside `sinergi serve`: the
 // escalation of overdue Bantuan Kedinasan requests, closing-soon reminders of
-// proposals, immediate notification e-mails and the daily digest. Every step
+// proposals, survey and kerja sama reminders, immediate notification e-mails and the daily digest. Every step
 // is safe with several server copies and across restarts (see
 // store/notification_jobs.go); a tick that fails is logged and retried on
 // the next one.
@@ -68,6 +68,8 @@ func Tick(ctx context.Context, db *store.DB, cfg Config, now time.Time) error {
 	keep("closing_soon", err)
 	_, err = db.RemindSurveys(ctx)
 	keep("survey_reminders", err)
+	_, err = db.RemindAgreements(ctx)
+	keep("agreement_reminders", err)
 	if cfg.Mailer == nil {
 		return first
 	}
