@@ -126,7 +126,7 @@ func TestAgreementReports(t *testing.T) {
 		{"rekap.xlsx", zipOf(t, "[Content_Types].xml", "xl/workbook.xml"), sinergi.EvidenceXLSX},
 		{"surat.docx", zipOf(t, "[Content_Types].xml", "word/document.xml"), sinergi.EvidenceDOCX},
 		{"laporan.pdf", []byte("MZ\x90\x00\x03\x00\x00\x00program"), "invalid"}, // an executable named .pdf
-		{"arsip.xlsx", zipOf(t, "a.txt"), "invalid"},                         // a plain zip
+		{"arsip.xlsx", zipOf(t, "a.txt"), "invalid"},                            // a plain zip
 		{"halaman.txt", []byte("<html><script>alert(1)</script></html>"), "invalid"},
 		{"kosong.txt", nil, "invalid"},
 		{"besar.txt", bytes.Repeat([]byte("a"), sinergi.MaxEvidenceSize+1), "too_large"},
