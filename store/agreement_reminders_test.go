@@ -52,7 +52,7 @@ func TestAgreementReminders(t *testing.T) {
 	}
 	mk := func(title, start, end string, obligations ...sinergi.ObligationInput) *sinergi.Agreement {
 		a, err := db1.CreateAgreement(sys, sinergi.AgreementInput{Kind: sinergi.KindKSDD, Title: title, StartDate: start, EndDate: end,
-			Parties: []sinergi.PartyInput{{OrganizationID: maros.ID, Role: "lead"}, {OrganizationID: pangkep.ID}, {OrganizationID: sulsel.ID, Role: "witness"}},
+			Parties:               []sinergi.PartyInput{{OrganizationID: maros.ID, Role: "lead"}, {OrganizationID: pangkep.ID}, {OrganizationID: sulsel.ID, Role: "witness"}},
 			FundedInCurrentBudget: true, Obligations: obligations})
 		if err != nil {
 			t.Fatal(err)
@@ -89,10 +89,10 @@ func TestAgreementReminders(t *testing.T) {
 		}
 	}
 	want := map[string]bool{
-		fmt.Sprintf("agreement:%d:expiry:30", soon.ID):                                         true,
+		fmt.Sprintf("agreement:%d:expiry:30", soon.ID):                                        true,
 		fmt.Sprintf("agreement:%d:obligation:%d:2026-10-01", soon.ID, soon.Obligations[0].ID): true,
-		fmt.Sprintf("agreement:%d:report:2022-07-01", soon.ID):                                 true,
-		fmt.Sprintf("agreement:%d:expiry:90", mid.ID):                                          true,
+		fmt.Sprintf("agreement:%d:report:2022-07-01", soon.ID):                                true,
+		fmt.Sprintf("agreement:%d:expiry:90", mid.ID):                                         true,
 	}
 	check := func(when string) {
 		t.Helper()
