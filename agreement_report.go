@@ -238,6 +238,28 @@ func SniffEvidence(b []byte) (string, bool) {
 	return "", false
 }
 
+// CheckEvidence refuses an empty, too large (CodeTooLarge) or unknown
+// evidence file.
+func CheckEvidence(data []byte) error {
+	if len(data) > MaxEvidenceSize {
+		return EvidenceTooLarge()
+	}
+	var v Validation
+	if len(data) == 0 {
+		v.Add("file", "Berkas kosong", "The file is empty")
+	} else if _, ok := SniffEvidence(data); !ok {
+		v.Add("file", "Jenis berkas tidak diterima: unggah PDF, PNG, JPEG, xlsx, docx atau teks biasa",
+			"File type not accepted: upload PDF, PNG, JPEG, xlsx, docx or plain text")
+	}
+	return v.Err()
+}
+
+// EvidenceTooLarge is the error of an evidence file over MaxEvidenceSize.
+func EvidenceTooLarge() *Error {
+	msg := T("Berkas terlalu besar (paling besar 10 MiB)", "The file is too large (at most 10 MiB)")
+	return &Error{Code: CodeTooLarge, Msg: msg, Fields: []FieldError{{Field: "file", Msg: msg}}}
+}
+
 // EvidenceName makes an uploaded file's name safe to show and to offer as a
 // download name: the base name, printable, at most 200 characters, with an
 // extension fitting its type.

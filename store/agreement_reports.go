@@ -306,7 +306,7 @@ func (db *DB) AddReportEvidence(ctx context.Context, agreementID, reportID int64
 	if !sinergi.ActorFrom(ctx).Authenticated() {
 		return nil, sinergi.Unauthorized()
 	}
-	if err := evidenceErr(data); err != nil {
+	if err := sinergi.CheckEvidence(data); err != nil {
 		return nil, err
 	}
 	ct, _ := sinergi.SniffEvidence(data)
@@ -337,22 +337,6 @@ func (db *DB) AddReportEvidence(ctx context.Context, agreementID, reportID int64
 		return nil, err
 	}
 	return &f, nil
-}
-
-// evidenceErr refuses an empty, too large or unknown evidence file.
-func evidenceErr(data []byte) error {
-	if len(data) > sinergi.MaxEvidenceSize {
-		return &sinergi.Error{Code: sinergi.CodeTooLarge, Msg: sinergi.T("Berkas terlalu besar (paling besar 10 MiB)", "The file is too large (at most 10 MiB)"),
-			Fields: []sinergi.FieldError{{Field: "file", Msg: sinergi.T("Berkas terlalu besar (paling besar 10 MiB)", "The file is too large (at most 10 MiB)")}}}
-	}
-	if len(data) == 0 {
-		return fieldErr("file", "Berkas kosong", "The file is empty")
-	}
-	if _, ok := sinergi.SniffEvidence(data); !ok {
-		return fieldErr("file", "Jenis berkas tidak diterima: unggah PDF, PNG, JPEG, xlsx, docx atau teks biasa",
-			"File type not accepted: upload PDF, PNG, JPEG, xlsx, docx or plain text")
-	}
-	return nil
 }
 
 // ReportEvidence returns an evidence file with its content, for readers of

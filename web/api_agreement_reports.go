@@ -96,12 +96,6 @@ func (s *Server) apiUpdateAgreementReport(w http.ResponseWriter, r *http.Request
 	}, writeReport)
 }
 
-// evidenceTooLarge is the 413 of an evidence upload over the limit.
-func evidenceTooLarge() error {
-	msg := sinergi.T("Berkas terlalu besar (paling besar 10 MiB)", "The file is too large (at most 10 MiB)")
-	return &sinergi.Error{Code: sinergi.CodeTooLarge, Msg: msg, Fields: []sinergi.FieldError{{Field: "file", Msg: msg}}}
-}
-
 // readEvidence reads one evidence file: the "file" part of a multipart form
 // or the raw body (named by ?name=). Nothing over sinergi.MaxEvidenceSize
 // is read.
@@ -111,7 +105,7 @@ func readEvidence(w http.ResponseWriter, r *http.Request) (name string, data []b
 		b, err := io.ReadAll(io.LimitReader(rd, sinergi.MaxEvidenceSize+1))
 		var tooB *http.MaxBytesError
 		if errors.As(err, &tooB) || len(b) > sinergi.MaxEvidenceSize {
-			return nil, evidenceTooLarge()
+			return nil, sinergi.EvidenceTooLarge()
 		}
 		if err != nil {
 			return nil, sinergi.Errorf(sinergi.CodeInvalid, "Berkas tidak dapat dibaca", "The file cannot be read")
@@ -134,7 +128,7 @@ func readEvidence(w http.ResponseWriter, r *http.Request) (name string, data []b
 		}
 		var tooB *http.MaxBytesError
 		if errors.As(err, &tooB) {
-			return "", nil, evidenceTooLarge()
+			return "", nil, sinergi.EvidenceTooLarge()
 		}
 		if err != nil {
 			return "", nil, sinergi.Errorf(sinergi.CodeInvalid, "Formulir unggahan tidak dapat dibaca", "The upload form cannot be read")

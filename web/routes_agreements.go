@@ -34,4 +34,12 @@ func (s *Server) agreementRoutes(g router) {
 	html("POST /agreements/{id}/stages/{code}", s.agreementStageSave)
 	html("POST /agreements/{id}/terminate", s.agreementTerminate)
 	html("POST /agreements/{id}/renew", s.agreementRenew)
+	html("GET /agreements/{id}/reports", s.agreementReportsPage)
+	html("POST /agreements/{id}/reports", s.agreementReportCreate)
+	html("POST /agreements/{id}/reports/{rid}/files", s.agreementReportUpload)
+	html("POST /agreements/{id}/reporting", s.agreementReportingSave)
+	html("POST /agreements/{id}/obligations/{oid}/done", s.agreementObligationDone)
+	html("POST /agreements/{id}/obligations/{oid}/undo", s.agreementObligationUndo)
+	html("GET /agreements/{id}/parties/{org}", s.agreementPartyPage)
+	html("POST /agreements/{id}/parties/{org}", s.agreementPartySave)
 }
