@@ -414,7 +414,7 @@ func classOf(status int) string {
 
 func TestAuthorizationMatrix(t *testing.T) {
 	m := newMatrix(t)
-	rows := matrixRows()
+	rows := append(matrixRows(), agreementMatrixRows()...)
 	cells := 0
 	for _, row := range rows {
 		if len(row.expect) != len(matrixWho) {
