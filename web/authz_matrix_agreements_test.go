@@ -45,10 +45,16 @@ func agreementMatrixRows() []matrixRow {
 		return fmt.Sprintf("%s/obligations/%d/done", ag, int64(a["obligations"].([]any)[0].(map[string]any)["id"].(float64)))
 	}
 	return []matrixRow{
-		{"GET /agreements/{id}/reports — orgA–orgP", "AAAAUAA", func(m *matrix) (string, string, string) { ag, _, _ := m.newAgreement(); return "GET", ag + "/reports", "" }},
+		{"GET /agreements/{id}/reports — orgA–orgP", "AAAAUAA", func(m *matrix) (string, string, string) {
+			ag, _, _ := m.newAgreement()
+			return "GET", ag + "/reports", ""
+		}},
 		{"GET /agreements/{id}/reports/{rid} — orgA–orgP", "AAAAUAA", func(m *matrix) (string, string, string) { _, rep, _ := m.newAgreement(); return "GET", rep, "" }},
 		{"GET /agreements/{id}/reports/{rid}/files/{fid} — orgA–orgP", "AAAAUAA", func(m *matrix) (string, string, string) { _, _, f := m.newAgreement(); return "GET", f, "" }},
-		{"POST /agreements/{id}/reports — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) { ag, _, _ := m.newAgreement(); return "POST", ag + "/reports", report }},
+		{"POST /agreements/{id}/reports — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) {
+			ag, _, _ := m.newAgreement()
+			return "POST", ag + "/reports", report
+		}},
 		{"PUT /agreements/{id}/reports/{rid} — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) { _, rep, _ := m.newAgreement(); return "PUT", rep, report }},
 		{"POST /agreements/{id}/reports/{rid}/files — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) {
 			_, rep, _ := m.newAgreement()
