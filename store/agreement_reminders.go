@@ -54,8 +54,8 @@ type ksReminder struct {
 	title, body sinergi.Text
 }
 
-// RemindAgreements sends the reminders that are due today and returns how
-// many reminders (not notifications) it went through.
+// RemindAgreements sends the reminders that are due today and not sent yet,
+// and returns how many it sent (reminders, not notifications).
 func (db *DB) RemindAgreements(ctx context.Context) (int, error) {
 	today := db.ksToday()
 	d := today.Format(time.DateOnly)
@@ -67,9 +67,17 @@ func (db *DB) RemindAgreements(ctx context.Context) (int, error) {
 		}
 		todo = append(todo, rs...)
 	}
+	sent, err := db.sentSubjects(ctx, todo)
+	if err != nil {
+		return 0, err
+	}
 	ctx = sinergi.WithActor(ctx, sinergi.SystemActor)
-	now := db.now()
-	for i, rm := range todo {
+	now, n := db.now(), 0
+	for _, rm := range todo {
+		if sent[rm.subject] {
+			continue
+		}
+		n++
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			rs, err := db.partyAdmins(ctx, tx, rm.agreementID)
 			if err != nil {
@@ -81,10 +89,44 @@ func (db *DB) RemindAgreements(ctx context.Context) (int, error) {
 			})
 		})
 		if err != nil {
-			return i, fmt.Errorf("reminder %s on %s: %w", rm.subject, d, err)
+			return n - 1, fmt.Errorf("reminder %s on %s: %w", rm.subject, d, err)
 		}
 	}
-	return len(todo), nil
+	return n, nil
+}
+
+// sentSubjects returns which reminders have already gone out (to anyone),
+// so that later runs skip them without a transaction each. It only saves
+// work: the notifications' unique key keeps each reminder once regardless.
+func (db *DB) sentSubjects(ctx context.Context, rs []ksReminder) (map[string]bool, error) {
+	out := map[string]bool{}
+	const batch = 500
+	for i := 0; i < len(rs); i += batch {
+		part := rs[i:min(i+batch, len(rs))]
+		var w where
+		args := make([]any, len(part))
+		for j, r := range part {
+			args[j] = r.subject
+		}
+		w.add("subject IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(part)), ", ")+")", args...)
+		rows, err := db.SQL.QueryContext(ctx, `SELECT DISTINCT subject FROM notifications`+w.String(), w.args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[s] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // partyAdmins are the active organisation admins of the agreement's parties

@@ -123,6 +123,9 @@ func TestAgreementReminders(t *testing.T) {
 	run()
 	run()
 	check("first day")
+	if n, err := db1.RemindAgreements(ctx); err != nil || n != 0 {
+		t.Errorf("a run after the reminders went out sent %d (%v)", n, err)
+	}
 
 	// thirteen days later: 5 days left, the 7-day reminder; the report
 	// reminder of the same due date is not sent again
