@@ -31,7 +31,7 @@ type Config struct {
 	// reminders in one process (they are due by the day); one hour when
 	// zero.
 	AgreementEvery time.Duration
-	Log        *slog.Logger
+	Log            *slog.Logger
 }
 
 func (c *Config) defaults() {
