@@ -126,11 +126,14 @@ type AgreementParty struct {
 
 // Obligation is what one party must do, by when.
 type Obligation struct {
+	ID               int64  `json:"id"`
 	OrganizationID   int64  `json:"organization_id"`
 	OrganizationName string `json:"organization_name,omitempty"`
 	Description      string `json:"description"`
 	DueDate          string `json:"due_date"`
 	Overdue          bool   `json:"overdue"`
+	DoneOn           string `json:"done_on"`
+	DoneNote         string `json:"done_note"`
 }
 
 // AgreementStage is one stage of the procedure with its date and document.
@@ -197,6 +200,7 @@ type Agreement struct {
 	Stages                []AgreementStage `json:"stages"`
 	Termination           *Termination     `json:"termination"`
 	Monitoring            Monitoring       `json:"monitoring"`
+	Reporting             *Reporting       `json:"reporting,omitempty"`
 	Children              []AgreementRef   `json:"children,omitempty"`
 	Version               int64            `json:"version"`
 	CreatedAt             time.Time        `json:"created_at"`

@@ -20,6 +20,7 @@ const (
 	CodeUnauthorized       Code = "unauthorized"
 	CodePreconditionFailed Code = "precondition_failed"
 	CodeTooManyRequests    Code = "too_many_requests"
+	CodeTooLarge           Code = "too_large"
 	CodeRuleViolation      Code = "rule_violation"
 	CodeInternal           Code = "internal"
 )

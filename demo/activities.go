@@ -51,19 +51,28 @@ var activities = []demoActivity{
 	{19, 11, sinergi.ActEquipment, "makassar", "unsulbar", "Pinjaman alat survei lalu lintas (kegiatan lama)", 0},
 }
 
-// loadActivities records the demo's collaboration activities.
-func loadActivities(ctx context.Context, db *store.DB) error {
+// orgIDs maps the demo organisations' slugs to their ids.
+func orgIDs(ctx context.Context, db *store.DB) (map[string]int64, error) {
 	ids := map[string]int64{}
 	for _, o := range orgs {
 		l, err := db.Organizations(ctx, sinergi.OrganizationFilter{Q: o.Name, Limit: 5})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, x := range l.Items {
 			if x.Name == o.Name {
 				ids[o.Slug] = x.ID
 			}
 		}
+	}
+	return ids, nil
+}
+
+// loadActivities records the demo's collaboration activities.
+func loadActivities(ctx context.Context, db *store.DB) error {
+	ids, err := orgIDs(ctx, db)
+	if err != nil {
+		return err
 	}
 	now := db.Now().UTC()
 	for _, a := range activities {

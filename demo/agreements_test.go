@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"strconv"
 	"testing"
 
 	"sinergi"
@@ -48,5 +49,37 @@ func TestDemoAgreements(t *testing.T) {
 	}
 	if n, err := db.VerifyAudit(sys); err != nil || n == 0 {
 		t.Errorf("audit after the demo: %d, %v", n, err)
+	}
+}
+
+// The demo's KSDPK has an implementation report with a linked activity and
+// evidence, and the reminder of PT CRI's overdue obligation reached the
+// party admins.
+func TestDemoAgreementReports(t *testing.T) {
+	db := storetest.Open(t)
+	if _, err := demo.Load(sys, db); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.Agreements(sys, sinergi.AgreementFilter{Kind: sinergi.KindKSDPK, Limit: 10})
+	if err != nil || l.Total == 0 {
+		t.Fatalf("KSDPK: %v", err)
+	}
+	a := l.Items[0]
+	reps, err := db.AgreementReports(sys, a.ID, 0, 10)
+	if err != nil || reps.Total != 1 || len(reps.Items[0].Activities) != 1 || len(reps.Items[0].Files) != 1 {
+		t.Fatalf("reports: %+v %v", reps, err)
+	}
+	var overdue int64
+	for _, o := range a.Obligations {
+		if o.Overdue {
+			overdue = o.ID
+		}
+	}
+	if overdue == 0 {
+		t.Fatal("no overdue obligation")
+	}
+	var n int
+	if err := db.SQL.QueryRow(`SELECT count(*) FROM notifications WHERE subject LIKE $1`, "agreement:%:obligation:"+strconv.FormatInt(overdue, 10)+":%").Scan(&n); err != nil || n < 2 {
+		t.Errorf("reminders of the overdue obligation: %d, %v", n, err)
 	}
 }

@@ -61,6 +61,9 @@ func Load(ctx context.Context, db *store.DB) ([]Account, error) {
 	if err := loadActivities(ctx, db); err != nil {
 		return nil, err
 	}
+	if err := loadAgreementReports(ctx, db); err != nil {
+		return nil, err
+	}
 	if err := loadForums(ctx, db); err != nil {
 		return nil, err
 	}

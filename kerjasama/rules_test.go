@@ -1,6 +1,7 @@
 package kerjasama
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -354,10 +355,24 @@ func TestMonitor(t *testing.T) {
 		{"third party with a regency", sinergi.KindKSDPK, []Party{maros, cri}, "governor"},
 		{"abroad", sinergi.KindKSDPL, []Party{maros, penang}, "minister_of_home_affairs"},
 		{"university", sinergi.KindMoU, []Party{unsul, ugm}, ""},
+		{"city and regency of one province", sinergi.KindKSDD, []Party{pare, barru}, "governor"},
+		{"two provinces", sinergi.KindKSDD, []Party{sulsel, sulbar}, "minister_of_home_affairs"},
+		{"province with a third party", sinergi.KindKSDPK, []Party{sulsel, cri}, "minister_of_home_affairs"},
+		{"province as witness only", sinergi.KindKSDD, []Party{maros, pangkep, witness(sulsel)}, "governor"},
+		{"regency with an institution abroad", sinergi.KindKSDLL, []Party{maros, jica}, "minister_of_home_affairs"},
+		{"nota kesepakatan with the centre", sinergi.KindNotaKesepakatan, []Party{maros, djka}, "minister_of_home_affairs"},
+		{"inter-agency", sinergi.KindInterAgency, []Party{djka, bumd}, ""},
 	}
 	for _, tt := range tests {
-		if got := Monitor(tt.k, tt.ps).Authority; got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		m := Monitor(tt.k, tt.ps)
+		if m.Authority != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, m.Authority, tt.want)
+		}
+		if m.Authority != "" && !strings.Contains(m.Text.ID, CiteMonitoring) {
+			t.Errorf("%s: %q does not cite %s", tt.name, m.Text.ID, CiteMonitoring)
+		}
+		if m.Authority == "governor" && m.ProvinceCode != "73" {
+			t.Errorf("%s: province %q", tt.name, m.ProvinceCode)
 		}
 	}
 }

@@ -142,7 +142,7 @@ func (db *DB) fillAgreement(ctx context.Context, q querier, a *sinergi.Agreement
 		return err
 	}
 	today := db.ksToday()
-	rows, err = q.QueryContext(ctx, `SELECT b.organization_id, o.name, b.description, b.due_date, b.done_on
+	rows, err = q.QueryContext(ctx, `SELECT b.id, b.organization_id, o.name, b.description, b.due_date, b.done_on, b.done_note
 		FROM agreement_obligations b JOIN organizations o ON o.id = b.organization_id WHERE b.agreement_id = $1 ORDER BY b.position`, a.ID)
 	if err != nil {
 		return err
@@ -150,12 +150,11 @@ func (db *DB) fillAgreement(ctx context.Context, q querier, a *sinergi.Agreement
 	a.Obligations = []sinergi.Obligation{}
 	for rows.Next() {
 		var o sinergi.Obligation
-		var done string
-		if err := rows.Scan(&o.OrganizationID, &o.OrganizationName, &o.Description, &o.DueDate, &done); err != nil {
+		if err := rows.Scan(&o.ID, &o.OrganizationID, &o.OrganizationName, &o.Description, &o.DueDate, &o.DoneOn, &o.DoneNote); err != nil {
 			rows.Close()
 			return err
 		}
-		o.Overdue = done == "" && o.DueDate != "" && o.DueDate < today.Format(time.DateOnly) && a.Status != sinergi.AgreementTerminated
+		o.Overdue = o.DoneOn == "" && o.DueDate != "" && o.DueDate < today.Format(time.DateOnly) && a.Status != sinergi.AgreementTerminated
 		a.Obligations = append(a.Obligations, o)
 	}
 	rows.Close()
@@ -189,6 +188,9 @@ func (db *DB) fillAgreement(ctx context.Context, q querier, a *sinergi.Agreement
 		}
 	}
 	a.Monitoring = kerjasama.Monitor(a.Kind, rulesParties(a.Parties))
+	if children {
+		return db.fillReporting(ctx, q, a, today)
+	}
 	return nil
 }
 

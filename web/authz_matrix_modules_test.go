@@ -17,7 +17,7 @@ import (
 // matrixModules; TestAuthorizationMatrix fails when an API route of any
 // routes*.go file has no row.
 var matrixModules = []func() []matrixRow{
-	agreementMatrixRows, assessmentMatrixRows, corridorMatrixRows, notificationMatrixRows, ballotMatrixRows,
+	agreementMatrixRows, agreementFollowUpMatrixRows, universityMatrixRows, assessmentMatrixRows, corridorMatrixRows, notificationMatrixRows, ballotMatrixRows,
 }
 
 type setupFunc = func(m *matrix) (string, string, string)

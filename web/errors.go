@@ -18,6 +18,7 @@ var status = map[sinergi.Code]int{
 	sinergi.CodeUnauthorized:       http.StatusUnauthorized,
 	sinergi.CodePreconditionFailed: http.StatusPreconditionFailed,
 	sinergi.CodeTooManyRequests:    http.StatusTooManyRequests,
+	sinergi.CodeTooLarge:           http.StatusRequestEntityTooLarge,
 	sinergi.CodeRuleViolation:      http.StatusUnprocessableEntity,
 	sinergi.CodeInternal:           http.StatusInternalServerError,
 }

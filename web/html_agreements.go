@@ -298,13 +298,16 @@ func (s *Server) renderAgreement(w http.ResponseWriter, r *http.Request, st int,
 	}
 	type obl struct {
 		sinergi.Obligation
-		Due string
+		Due, Done string
 	}
 	var obls []obl
 	for _, o := range a.Obligations {
 		x := obl{Obligation: o, Due: "—"}
 		if d, ok := sinergi.ParseDate(o.DueDate); ok {
 			x.Due = FormatDate(d, l)
+		}
+		if d, ok := sinergi.ParseDate(o.DoneOn); ok {
+			x.Done = FormatDate(d, l)
 		}
 		obls = append(obls, x)
 	}
@@ -315,7 +318,8 @@ func (s *Server) renderAgreement(w http.ResponseWriter, r *http.Request, st int,
 		"A": ksView(r, a), "Stages": stages, "Urusan": urusan, "Reasons": reasons, "TermText": term, "Roles": roles,
 		"Can": can && a.Status != sinergi.AgreementTerminated, "CanRenew": can && a.RenewedByID == nil && (a.Status == sinergi.AgreementActive || a.Status == sinergi.AgreementExpiring || a.Status == sinergi.AgreementExpired),
 		"Pairings": pairings, "Obligations": obls, "MaxYears": store.AgreementConfig.MaxYears, "Version": a.Version,
-		"Activities": s.iaActivities(r, a)}})
+		"Activities": s.iaActivities(r, a),
+		"FollowUp":   canFollowUp(r, a) && a.Status != sinergi.AgreementTerminated}})
 	return nil
 }
 
