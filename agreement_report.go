@@ -1,9 +1,6 @@
 package sinergi
 
 import (
-	"archive/zip"
-	"bytes"
-	"net/http"
 	"path"
 	"strings"
 	"time"
@@ -202,40 +199,13 @@ const (
 	EvidenceDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )
 
-// SniffEvidence returns the type of an evidence file from its content: PDF,
-// PNG, JPEG, plain UTF-8 text, or an Office Open XML spreadsheet or
-// document (a zip archive whose directory names the workbook or document
-// part; nothing is unpacked). ok is false for anything else.
+// SniffEvidence returns the content type of an evidence file from its
+// content (SniffFile): PDF, PNG, JPEG, plain UTF-8 text, or an Office Open
+// XML spreadsheet or document. ok is false for anything else.
 func SniffEvidence(b []byte) (string, bool) {
-	switch ct := http.DetectContentType(b); ct {
-	case EvidencePDF, EvidencePNG, EvidenceJPEG:
-		return ct, true
-	case EvidenceText:
-		if utf8.Valid(b) && !bytes.ContainsRune(b, 0) {
-			return ct, true
-		}
-	case "application/zip":
-		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			return "", false
-		}
-		types := false
-		kind := ""
-		for _, f := range zr.File {
-			switch f.Name {
-			case "[Content_Types].xml":
-				types = true
-			case "xl/workbook.xml":
-				kind = EvidenceXLSX
-			case "word/document.xml":
-				kind = EvidenceDOCX
-			}
-		}
-		if types && kind != "" {
-			return kind, true
-		}
-	}
-	return "", false
+	ct, ok := map[FileKind]string{FilePDF: EvidencePDF, FilePNG: EvidencePNG, FileJPEG: EvidenceJPEG, FileText: EvidenceText,
+		FileXLSX: EvidenceXLSX, FileDOCX: EvidenceDOCX}[SniffFile(b)]
+	return ct, ok
 }
 
 // CheckEvidence refuses an empty, too large (CodeTooLarge) or unknown
@@ -255,10 +225,7 @@ func CheckEvidence(data []byte) error {
 }
 
 // EvidenceTooLarge is the error of an evidence file over MaxEvidenceSize.
-func EvidenceTooLarge() *Error {
-	msg := T("Berkas terlalu besar (paling besar 10 MiB)", "The file is too large (at most 10 MiB)")
-	return &Error{Code: CodeTooLarge, Msg: msg, Fields: []FieldError{{Field: "file", Msg: msg}}}
-}
+func EvidenceTooLarge() *Error { return FileTooLarge(MaxEvidenceSize) }
 
 // EvidenceName makes an uploaded file's name safe to show and to offer as a
 // download name: the base name, printable, at most 200 characters, with an

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -96,56 +94,9 @@ func (s *Server) apiUpdateAgreementReport(w http.ResponseWriter, r *http.Request
 	}, writeReport)
 }
 
-// readEvidence reads one evidence file: the "file" part of a multipart form
-// or the raw body (named by ?name=). Nothing over sinergi.MaxEvidenceSize
-// is read.
-func readEvidence(w http.ResponseWriter, r *http.Request) (name string, data []byte, err error) {
-	r.Body = http.MaxBytesReader(w, r.Body, sinergi.MaxEvidenceSize+64<<10)
-	limited := func(rd io.Reader) ([]byte, error) {
-		b, err := io.ReadAll(io.LimitReader(rd, sinergi.MaxEvidenceSize+1))
-		var tooB *http.MaxBytesError
-		if errors.As(err, &tooB) || len(b) > sinergi.MaxEvidenceSize {
-			return nil, sinergi.EvidenceTooLarge()
-		}
-		if err != nil {
-			return nil, sinergi.Errorf(sinergi.CodeInvalid, "Berkas tidak dapat dibaca", "The file cannot be read")
-		}
-		return b, nil
-	}
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if mt != "multipart/form-data" {
-		data, err = limited(r.Body)
-		return r.URL.Query().Get("name"), data, err
-	}
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return "", nil, sinergi.Errorf(sinergi.CodeInvalid, "Formulir unggahan tidak dapat dibaca", "The upload form cannot be read")
-	}
-	for {
-		p, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		}
-		var tooB *http.MaxBytesError
-		if errors.As(err, &tooB) {
-			return "", nil, sinergi.EvidenceTooLarge()
-		}
-		if err != nil {
-			return "", nil, sinergi.Errorf(sinergi.CodeInvalid, "Formulir unggahan tidak dapat dibaca", "The upload form cannot be read")
-		}
-		if p.FormName() == "file" && data == nil {
-			name = p.FileName()
-			if data, err = limited(p); err != nil {
-				return "", nil, err
-			}
-		}
-		p.Close()
-	}
-	if data == nil {
-		return "", nil, fieldErr("file", "Pilih berkas bukti untuk diunggah", "Choose an evidence file to upload")
-	}
-	return name, data, nil
-}
+// evidenceRule: evidence of a report is one file of at most
+// sinergi.MaxEvidenceSize, of a type sinergi.SniffEvidence accepts.
+var evidenceRule = uploadRule{Max: sinergi.MaxEvidenceSize, Kinds: []sinergi.FileKind{sinergi.FilePDF, sinergi.FilePNG, sinergi.FileJPEG, sinergi.FileText, sinergi.FileXLSX, sinergi.FileDOCX}}
 
 func fieldErr(field, id, en string) error {
 	var v sinergi.Validation
@@ -162,11 +113,11 @@ func (s *Server) apiAddReportEvidence(w http.ResponseWriter, r *http.Request) er
 	if !sinergi.ActorFrom(r.Context()).Authenticated() {
 		return sinergi.Unauthorized()
 	}
-	name, data, err := readEvidence(w, r)
+	up, err := readUpload(w, r, evidenceRule)
 	if err != nil {
 		return err
 	}
-	f, err := s.DB.AddReportEvidence(r.Context(), id, rid, name, data)
+	f, err := s.DB.AddReportEvidence(r.Context(), id, rid, up.Name, up.Data)
 	if err != nil {
 		return err
 	}

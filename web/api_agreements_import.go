@@ -23,7 +23,7 @@ func sheetErr(err error) error {
 }
 
 // importRule: the agreement import takes xlsx or CSV up to sheet.MaxUpload.
-var importRule = uploadRule{Max: sheet.MaxUpload, Kinds: []uploadKind{kindXLSX, kindCSV}, Fields: []string{"mode"}}
+var importRule = uploadRule{Max: sheet.MaxUpload, Kinds: []sinergi.FileKind{kindXLSX, kindCSV}, Fields: []string{"mode"}}
 
 // importMode checks the import mode (default all_or_nothing).
 func importMode(s string) (sheet.Mode, error) {
@@ -72,10 +72,6 @@ func (s *Server) importAgreements(w http.ResponseWriter, r *http.Request) (*shee
 
 func (s *Server) apiImportAgreements(w http.ResponseWriter, r *http.Request) error {
 	rep, err := s.importAgreements(w, r)
-	if tl := (*tooLargeError)(nil); errors.As(err, &tl) {
-		s.writeTooLarge(w, r, tl)
-		return nil
-	}
 	if err != nil {
 		return err
 	}

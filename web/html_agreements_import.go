@@ -33,11 +33,10 @@ func (s *Server) agreementImport(w http.ResponseWriter, r *http.Request) error {
 		form.Set("mode", string(rep.Mode))
 	}
 	var errs []sinergi.FieldError
-	tl := (*tooLargeError)(nil)
 	switch e := (*sinergi.Error)(nil); {
-	case errors.As(err, &tl):
+	case errors.As(err, &e) && e.Code == sinergi.CodeTooLarge:
 		st = http.StatusRequestEntityTooLarge
-		errs = []sinergi.FieldError{{Field: "file", Msg: tl.Msg()}}
+		errs = e.Fields
 	case errors.As(err, &e) && e.Code == sinergi.CodeInvalid:
 		st = http.StatusBadRequest
 		errs = e.Fields
