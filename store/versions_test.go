@@ -55,7 +55,10 @@ func TestNetworkTableVersions(t *testing.T) {
 			Description: "Dua orang tenaga ahli", Grounds: sinergi.Grounds{{Letter: "b", Explanation: "Kami kekurangan tenaga"}}})
 		return err
 	}, "assistance_requests")
-	bumps("unit", func() error { _, err := e.db.CreateUnit(sys, e.maros.ID, sinergi.UnitInput{Name: "Bappeda", Kind: "opd"}); return err }, "units")
+	bumps("unit", func() error {
+		_, err := e.db.CreateUnit(sys, e.maros.ID, sinergi.UnitInput{Name: "Bappeda", Kind: "opd"})
+		return err
+	}, "units")
 	bumps("organisation", func() error {
 		_, err := e.db.CreateOrganization(sys, sinergi.OrganizationInput{Name: "Pemerintah Kota Makassar", Sector: sinergi.SectorCityGovernment, RegionCode: "73.71"})
 		return err
