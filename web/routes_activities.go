@@ -13,6 +13,7 @@ func (s *Server) activityRoutes(g router) {
 	api("POST /api/v1/activities/import", s.apiImport(imp))
 	api("GET /api/v1/activities/{id}", s.apiActivity)
 	api("GET /api/v1/analytics/network", s.apiNetwork)
+	api("GET /api/v1/analytics/trends", s.apiTrends)
 
 	html("GET /analytics", s.analyticsPage)
 	html("GET /activities/import", s.importPage(imp))
