@@ -39,7 +39,7 @@ func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	t, err := s.DB.ActivityTrends(r.Context(), orgID, from, to)
+	t, err := s.activityTrends(r.Context(), orgID, from, to)
 	if err != nil {
 		return err
 	}

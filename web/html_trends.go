@@ -81,7 +81,7 @@ func (s *Server) trendsFor(r *http.Request, orgID int64, from, to time.Time) *tr
 	if currentUser(r) == nil {
 		return nil
 	}
-	t, err := s.DB.ActivityTrends(r.Context(), orgID, from, to)
+	t, err := s.activityTrends(r.Context(), orgID, from, to)
 	if err != nil {
 		return nil
 	}

@@ -10,9 +10,9 @@ import (
 	"sinergi/store/storetest"
 )
 
-// The organisation page's network analysis is computed once and served from
-// the cache until a network table changes, or the day changes for an open
-// window (dormant ties depend on today).
+// The organisation page's network analysis and trends are computed once and
+// served from the cache until a network table changes, or the day changes
+// for an open window (dormant ties and the default quarters depend on today).
 func TestNetworkAnalysisCache(t *testing.T) {
 	db := storetest.Open(t)
 	now := time.Date(2026, 11, 2, 1, 0, 0, 0, time.UTC)
@@ -70,5 +70,37 @@ func TestNetworkAnalysisCache(t *testing.T) {
 	}
 	if get(open, open) == r4 {
 		t.Error("the open window was not recomputed on a new day")
+	}
+
+	// the trends share the cache and its invalidation
+	trends := func() *store.Trends {
+		t.Helper()
+		tr, err := s.activityTrends(ctx, a.ID, open, open)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tr
+	}
+	t1 := trends()
+	n := s.analyses.computed
+	if trends() != t1 || s.analyses.computed != n {
+		t.Error("unchanged trends recomputed")
+	}
+	if _, err := db.CreateActivity(ctx, sinergi.ActivityInput{Type: sinergi.ActJointPlanning, FromOrgID: a.ID, ToOrgID: b.ID, Date: "2026-11-01", Description: "Rencana"}); err != nil {
+		t.Fatal(err)
+	}
+	t2 := trends()
+	last := t2.Quarters[len(t2.Quarters)-1]
+	if t2 == t1 || last.Quarter != "2026-Q4" || last.ByType["joint_planning"] != 1 {
+		t.Errorf("a new activity did not invalidate the trends: %+v", last)
+	}
+	if _, err := s.activityTrends(t.Context(), a.ID, open, open); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
+		t.Errorf("the cache served an anonymous caller: %v", err)
+	}
+	if _, err := s.networkAnalysis(t.Context(), open, open); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
+		t.Errorf("the cache served an anonymous caller: %v", err)
+	}
+	if _, err := s.activityTrends(ctx, 999999, open, open); err == nil {
+		t.Error("a missing organisation should be an error, not cached")
 	}
 }
