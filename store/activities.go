@@ -124,16 +124,19 @@ func (db *DB) CreateActivity(ctx context.Context, in sinergi.ActivityInput) (*si
 	}
 	var out *sinergi.Activity
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		chain := db.auditChain(tx)
 		var err error
-		out, err = db.insertActivity(ctx, tx, in)
-		return err
+		if out, err = db.insertActivity(ctx, tx, chain, in); err != nil {
+			return err
+		}
+		return chain.flush(ctx)
 	})
 	return out, err
 }
 
 // insertActivity stores a checked input, after checking what it refers to,
-// with its audit entry.
-func (db *DB) insertActivity(ctx context.Context, tx *sql.Tx, in sinergi.ActivityInput) (*sinergi.Activity, error) {
+// with its audit entry on chain (the caller flushes it).
+func (db *DB) insertActivity(ctx context.Context, tx *sql.Tx, chain *auditChain, in sinergi.ActivityInput) (*sinergi.Activity, error) {
 	if err := db.checkActivityRefs(ctx, tx, in); err != nil {
 		return nil, err
 	}
@@ -154,7 +157,7 @@ func (db *DB) insertActivity(ctx context.Context, tx *sql.Tx, in sinergi.Activit
 	if err != nil {
 		return nil, err
 	}
-	return out, db.appendAudit(ctx, tx, "create", "activity", id, nil, out)
+	return out, chain.append(ctx, "create", "activity", id, nil, out)
 }
 
 // Activities lists activities matching f, newest first.

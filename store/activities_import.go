@@ -23,10 +23,15 @@ var activityImport = &importSpec{
 // ImportActivities stores the rows of an import file as activities, each
 // through the same checks as CreateActivity (form, the right to record for
 // one of the two organisations, existing references), in one transaction
-// (see importRows). Each stored row has its audit entry.
+// (see importRows). Each stored row has its audit entry, appended to one
+// chain per import (the head read and written once).
 func (db *DB) ImportActivities(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
 	names := orgNames{}
-	return db.importRows(ctx, activityImport, rows, mode, func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error) {
+	var chain *auditChain
+	one := func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error) {
+		if chain == nil {
+			chain = db.auditChain(tx)
+		}
 		in, err := activityInput(ctx, tx, r, names, p)
 		if err != nil {
 			return 0, err
@@ -42,7 +47,7 @@ func (db *DB) ImportActivities(ctx context.Context, rows []sheet.Row, mode sheet
 			}
 			return 0, nil
 		}
-		a, err := db.insertActivity(ctx, tx, in)
+		a, err := db.insertActivity(ctx, tx, chain, in)
 		if err != nil {
 			if !p.addErr(err, "") {
 				return 0, err
@@ -50,6 +55,12 @@ func (db *DB) ImportActivities(ctx context.Context, rows []sheet.Row, mode sheet
 			return 0, nil
 		}
 		return a.ID, nil
+	}
+	return db.importRows(ctx, activityImport, rows, mode, one, func(*sql.Tx) error {
+		if chain == nil {
+			return nil
+		}
+		return chain.flush(ctx)
 	})
 }
 

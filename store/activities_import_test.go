@@ -109,9 +109,13 @@ func TestActivityImportRows(t *testing.T) {
 	if err != nil || b.FromUnitID == nil || *b.FromUnitID != e.bappeda.ID || b.ValueRupiah != nil {
 		t.Errorf("second row stored as %+v (%v)", b, err)
 	}
-	// every stored row is audited, and the chain holds
+	// every stored row is audited (one chain for the import), and the chain
+	// holds, also for the next write
+	if _, err := e.db.CreateActivity(e.marosCtx, sinergi.ActivityInput{Type: sinergi.ActJointPlanning, FromOrgID: e.maros.ID, ToOrgID: e.pare.ID, Date: "2026-06-01", Description: "Sesudah impor"}); err != nil {
+		t.Fatal(err)
+	}
 	entries, err := e.db.AuditEntries(sys, store.AuditFilter{Entity: "activity"})
-	if err != nil || entries.Total != 2 {
+	if err != nil || entries.Total != 3 || entries.Items[1].EntityID != rep.IDs[1] || entries.Items[2].EntityID != rep.IDs[0] {
 		t.Errorf("audit entries %d, %v", entries.Total, err)
 	}
 	if _, err := e.db.VerifyAudit(t.Context()); err != nil {

@@ -75,7 +75,7 @@ func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet
 			return 0, nil
 		}
 		return a.ID, nil
-	})
+	}, nil)
 }
 
 // importInput reads one row into an agreement input; cells that cannot be

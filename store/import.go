@@ -108,9 +108,10 @@ func (p *rowProblems) addErr(err error, col string) bool {
 
 // importRows runs an import. one reads, checks and stores one row: it
 // returns the new record's id, or 0 with the row's problems in p, or an
-// error for a failure that is not the row's.
+// error for a failure that is not the row's. finish (if not nil) runs after
+// the last row, in the same transaction.
 func (db *DB) importRows(ctx context.Context, spec *importSpec, rows []sheet.Row, mode sheet.Mode,
-	one func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error)) (*sheet.Report, error) {
+	one func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error), finish func(tx *sql.Tx) error) (*sheet.Report, error) {
 	if !sinergi.ActorFrom(ctx).Authenticated() {
 		return nil, sinergi.Unauthorized()
 	}
@@ -136,6 +137,9 @@ func (db *DB) importRows(ctx context.Context, spec *importSpec, rows []sheet.Row
 		}
 		if len(rep.Problems) > 0 && mode == sheet.AllOrNothing {
 			return errImportRollback
+		}
+		if finish != nil {
+			return finish(tx)
 		}
 		return nil
 	})
