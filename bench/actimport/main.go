@@ -141,7 +141,7 @@ func run(dsn string, n, norgs int) error {
 	fmt.Printf("network analysis (%d links)   %8.1f ms\n", 2*n, ms(full))
 	fmt.Printf("trends of one organisation    %8.1f ms\n", ms(trend))
 	fmt.Printf("cache hit (change counters)   %8.3f ms\n", ms(hit))
-	fmt.Printf("ratio (analysis+trends) / hit %8.0f\n", (full + trend).Seconds()/hit.Seconds())
+	fmt.Printf("ratio (analysis+trends) / hit %8.0f\n", (full+trend).Seconds()/hit.Seconds())
 	return nil
 }
 
