@@ -48,15 +48,6 @@ func (p *rowProblems) add(col, id, en string) {
 	p.list = append(p.list, sheet.Problem{Row: p.line, Column: col, Label: p.spec.layout.ColumnLabel(col), Reason: id, ReasonEN: en})
 }
 
-func (p *rowProblems) flagged(col string) bool {
-	for _, x := range p.list {
-		if x.Column == col {
-			return true
-		}
-	}
-	return false
-}
-
 // addFields records the field errors of a validation error on the columns
 // not flagged yet (a cell that could not be read was already reported).
 func (p *rowProblems) addFields(err error) {
