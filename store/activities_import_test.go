@@ -73,13 +73,14 @@ func TestActivityImportRows(t *testing.T) {
 		"training;" + id(e.unsulbar) + ";;" + id(e.pare) + ";;2026-05-01;Bukan urusan Maros;;;;;\n" +
 		"joint_planning;" + id(e.maros) + ";;" + id(e.pare) + ";Dinas Tidak Ada;2026-05-01;Perencanaan;;;;;\n" +
 		"joint_planning;" + id(e.maros) + ";;" + id(e.pare) + ";;2026-05-01;Perencanaan;;;;999;\n" +
-		"equipment;" + id(e.maros) + ";;" + id(e.maros) + ";;2026-05-01;;;;;;\n"
+		"equipment;" + id(e.maros) + ";;" + id(e.maros) + ";;2026-05-01;;;;;;\n" +
+		"training;999999;Bappelitbangda;" + id(e.maros) + ";;2026-05-01;Pelatihan;;;;;\n"
 	rep := e.run(t, file, sheet.AllOrNothing)
-	if rep.Rows != 7 || rep.Imported != 0 || rep.Valid != 2 || len(rep.IDs) != 0 || e.count(t) != 0 {
+	if rep.Rows != 8 || rep.Imported != 0 || rep.Valid != 2 || len(rep.IDs) != 0 || e.count(t) != 0 {
 		t.Fatalf("all_or_nothing stored something: %d in the database, report %+v", e.count(t), rep)
 	}
 	want := map[string]bool{"4 type": false, "4 from_org": false, "4 date": false, "4 value_rupiah": false, "4 agreement_id": false,
-		"5 from_org": false, "6 to_unit": false, "7 forum_id": false, "8 to_org": false, "8 description": false}
+		"5 from_org": false, "6 to_unit": false, "7 forum_id": false, "8 to_org": false, "8 description": false, "9 from_org": false}
 	for _, p := range rep.Problems {
 		k := ksItoa(int64(p.Row)) + " " + p.Column
 		if _, ok := want[k]; !ok {

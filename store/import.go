@@ -149,17 +149,17 @@ func (db *DB) importRows(ctx context.Context, spec *importSpec, rows []sheet.Row
 // (any case), remembering the names already looked up.
 type orgNames map[string][]int64
 
-// resolve returns the id of the organisation ref names, or 0 with the reason.
-// An id is taken as it is; whether it exists is the create call's check.
+// resolve returns the id of the organisation ref names (an id or an exact
+// name, any case), or 0 with the reason.
 func (names orgNames) resolve(ctx context.Context, q querier, ref string) (int64, sinergi.Text, error) {
+	key, query, arg := strings.ToLower(ref), `SELECT id FROM organizations WHERE lower(name) = $1 ORDER BY id LIMIT 2`, any(strings.ToLower(ref))
 	if n, err := strconv.ParseInt(ref, 10, 64); err == nil && n > 0 {
-		return n, sinergi.Text{}, nil
+		key, query, arg = "#"+ref, `SELECT id FROM organizations WHERE id = $1`, n
 	}
-	key := strings.ToLower(ref)
 	ids, ok := names[key]
 	if !ok {
 		var err error
-		if ids, err = queryIDs(ctx, q, `SELECT id FROM organizations WHERE lower(name) = $1 ORDER BY id LIMIT 2`, key); err != nil {
+		if ids, err = queryIDs(ctx, q, query, arg); err != nil {
 			return 0, sinergi.Text{}, err
 		}
 		names[key] = ids
