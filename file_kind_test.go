@@ -25,7 +25,7 @@ func zipWith(t *testing.T, names ...string) []byte {
 
 // TestSniffFile: the kind comes from the content, whatever the name.
 func TestSniffFile(t *testing.T) {
-	xlsx, err := sheet.Template()
+	xlsx, err := sheet.Agreements.Template()
 	if err != nil {
 		t.Fatal(err)
 	}

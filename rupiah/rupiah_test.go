@@ -79,3 +79,46 @@ func TestOfficial(t *testing.T) {
 		t.Errorf("Official = %q, want %q", got, want)
 	}
 }
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct {
+		in string
+		n  int64
+		ok bool
+	}{
+		{"1500000", 1500000, true},
+		{"1.500.000", 1500000, true},
+		{"Rp1.500.000", 1500000, true},
+		{"Rp 1.500.000,00", 1500000, true},
+		{"rp. 15.000.000", 15000000, true},
+		{"Rp1.000,-", 1000, true},
+		{" 1 500 000 ", 1500000, true},
+		{"1.5E+06", 1500000, true},
+		{"1.5e7", 15000000, true},
+		{"0", 0, true},
+		{"-5.000", -5000, true},
+		{"9.223.372.036.854.775.807", math.MaxInt64, true},
+		{"9223372036854775808", 0, false},
+		{"1.50", 0, false},
+		{"1.5000", 0, false},
+		{".500", 0, false},
+		{"1500,50", 0, false},
+		{"1.25E0", 0, false},
+		{"1e30", 0, false},
+		{"", 0, false},
+		{"Rp", 0, false},
+		{"lima juta", 0, false},
+		{"0x10", 0, false},
+		{"+5", 0, false},
+	} {
+		n, ok := Parse(tt.in)
+		if n != tt.n || ok != tt.ok {
+			t.Errorf("Parse(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.n, tt.ok)
+		}
+		if ok && n >= 0 {
+			if back, ok2 := Parse(Format(n)); !ok2 || back != n {
+				t.Errorf("Parse(Format(%d)) = %d, %v", n, back, ok2)
+			}
+		}
+	}
+}

@@ -1,7 +1,8 @@
-// Package sheet reads and writes the spreadsheets of the kerja sama registry:
-// the import template (xlsx), uploaded xlsx and CSV files and the exports of
-// a filtered list. It knows the columns and the file formats; the rules of
-// an agreement stay with the domain (sinergi.AgreementInput.Validate and the
+// Package sheet reads and writes the spreadsheets of the bulk imports and
+// exports (the kerja sama registry, the activity log): the import template
+// (xlsx), uploaded xlsx and CSV files and the exports of a filtered list. A
+// [Layout] names one kind of file's columns (agreements.go, activities.go);
+// the rules of a record stay with the domain (the inputs' Validate and the
 // store's checks), which the import calls row by row.
 package sheet
 
@@ -42,23 +43,20 @@ type Column struct {
 // Header is the text of the column's header cell: "Judul (title)".
 func (c Column) Header() string { return c.Label + " (" + c.Key + ")" }
 
-// Columns are the template's columns, in order.
-var Columns = []Column{
-	{"kind", "Jenis", "Wajib. Salah satu dari KSDD, KSDPK, KSDPL, KSDLL, NOTA_KESEPAKATAN, INTER_AGENCY, MOU, MOA, IA.", "Required. One of KSDD, KSDPK, KSDPL, KSDLL, NOTA_KESEPAKATAN, INTER_AGENCY, MOU, MOA, IA."},
-	{"ksdd_category", "Kategori KSDD", "Hanya untuk KSDD: wajib atau sukarela (kosong = sukarela).", "KSDD only: wajib or sukarela (empty = sukarela)."},
-	{"title", "Judul", "Wajib, 5 sampai 300 karakter.", "Required, 5 to 300 characters."},
-	{"parties", "Para pihak", "Wajib. ID instansi atau nama instansi persis seperti di Sinergi, dipisah titik koma (;).", "Required. Organisation ids or exact names as in Sinergi, separated by semicolons (;)."},
-	{"start_date", "Tanggal mulai", "Wajib, TTTT-BB-HH, misalnya 2026-01-01.", "Required, YYYY-MM-DD, e.g. 2026-01-01."},
-	{"end_date", "Tanggal berakhir", "Wajib, TTTT-BB-HH, sesudah tanggal mulai.", "Required, YYYY-MM-DD, after the start date."},
-	{"burdens_public", "Membebani masyarakat", "ya atau tidak (kosong = tidak).", "yes or no (empty = no)."},
-	{"funded_in_current_budget", "Dianggarkan dalam APBD berjalan", "ya atau tidak (kosong = tidak).", "yes or no (empty = no)."},
-	{"parent_id", "ID kerja sama induk", "Opsional: ID kerja sama induk (KB untuk PKS, MoU untuk MoA, MoA untuk IA).", "Optional: id of the parent agreement (KB for a PKS, MoU for an MoA, MoA for an IA)."},
-	{"scope", "Ruang lingkup", "Opsional: ruang lingkup / objek kerja sama.", "Optional: scope / object of the agreement."},
+// Layout is one kind of import file: its data sheet, its columns in order,
+// the columns a file must have and an example row for the instructions.
+type Layout struct {
+	Sheet       string // name of the data sheet, e.g. "Kerja sama"
+	Noun, NounE string // one record, for the instructions: "kerja sama", "agreement"
+	File        string // base name of the template file, e.g. "templat-impor-kerja-sama"
+	Columns     []Column
+	Required    []string // keys of the columns a file must have
+	Example     []any
 }
 
 // ColumnLabel returns the header of a column key, or the key.
-func ColumnLabel(key string) string {
-	for _, c := range Columns {
+func (l *Layout) ColumnLabel(key string) string {
+	for _, c := range l.Columns {
 		if c.Key == key {
 			return c.Header()
 		}
@@ -114,15 +112,15 @@ type Row struct {
 
 // Template returns the import template: a data sheet with the header row
 // and an instructions sheet.
-func Template() ([]byte, error) {
+func (l *Layout) Template() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	const data = "Kerja sama"
+	data := l.Sheet
 	if err := f.SetSheetName("Sheet1", data); err != nil {
 		return nil, err
 	}
-	head := make([]any, len(Columns))
-	for i, c := range Columns {
+	head := make([]any, len(l.Columns))
+	for i, c := range l.Columns {
 		head[i] = c.Header()
 	}
 	if err := f.SetSheetRow(data, "A1", &head); err != nil {
@@ -136,7 +134,7 @@ func Template() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	last, _ := excelize.ColumnNumberToName(len(Columns))
+	last, _ := excelize.ColumnNumberToName(len(l.Columns))
 	if err := f.SetColStyle(data, "A:"+last, text); err != nil {
 		return nil, err
 	}
@@ -154,20 +152,19 @@ func Template() ([]byte, error) {
 		return nil, err
 	}
 	rows := [][]any{
-		{"Petunjuk pengisian templat impor kerja sama / How to fill in the agreement import template"},
-		{"Isi satu kerja sama per baris pada lembar \"Kerja sama\", mulai baris 2. Jangan ubah baris judul kolom. Simpan sebagai .xlsx atau CSV (UTF-8, pemisah koma atau titik koma). Ukuran berkas paling besar 10 MiB."},
-		{"Fill in one agreement per row on the \"Kerja sama\" sheet from row 2. Do not change the header row. Save as .xlsx or CSV (UTF-8, comma or semicolon). At most 10 MiB."},
+		{fmt.Sprintf("Petunjuk pengisian templat impor %s / How to fill in the %s import template", l.Noun, l.NounE)},
+		{fmt.Sprintf("Isi satu %s per baris pada lembar %q, mulai baris 2. Jangan ubah baris judul kolom. Simpan sebagai .xlsx atau CSV (UTF-8, pemisah koma atau titik koma). Ukuran berkas paling besar %d MiB.", l.Noun, l.Sheet, MaxUpload>>20)},
+		{fmt.Sprintf("Fill in one %s per row on the %q sheet from row 2. Do not change the header row. Save as .xlsx or CSV (UTF-8, comma or semicolon). At most %d MiB.", l.NounE, l.Sheet, MaxUpload>>20)},
 		{},
 		{"Kolom / Column", "Petunjuk", "Instructions"},
 	}
-	for _, c := range Columns {
+	for _, c := range l.Columns {
 		rows = append(rows, []any{c.Header(), c.Help, c.HelpE})
 	}
 	rows = append(rows, []any{}, []any{"Contoh / Example"})
-	ex := []any{"KSDD", "sukarela", "Jalan akses Stasiun Maros", "Pemerintah Kabupaten Maros; Pemerintah Kabupaten Pangkajene dan Kepulauan", "2026-01-01", "2030-12-31", "tidak", "ya", "", "Pembangunan jalan akses stasiun"}
-	head2 := make([]any, len(Columns))
+	head2 := make([]any, len(l.Columns))
 	copy(head2, head)
-	rows = append(rows, head2, ex)
+	rows = append(rows, head2, l.Example)
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		if err := f.SetSheetRow(help, cell, &r); err != nil {
@@ -189,7 +186,7 @@ func IsXLSX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 
 // Read parses an uploaded file (xlsx when it is a zip archive, else CSV)
 // into its data rows. The format is "xlsx" or "csv".
-func Read(b []byte) (rows []Row, format string, err error) {
+func (l *Layout) Read(b []byte) (rows []Row, format string, err error) {
 	if int64(len(b)) > MaxUpload {
 		return nil, "", TooLarge()
 	}
@@ -199,7 +196,7 @@ func Read(b []byte) (rows []Row, format string, err error) {
 	var cells [][]string
 	if IsXLSX(b) {
 		format = "xlsx"
-		cells, err = readXLSX(b)
+		cells, err = readXLSX(b, l.Sheet)
 	} else {
 		format = "csv"
 		cells, err = readCSV(b)
@@ -207,7 +204,7 @@ func Read(b []byte) (rows []Row, format string, err error) {
 	if err != nil {
 		return nil, format, err
 	}
-	rows, err = toRows(cells)
+	rows, err = l.toRows(cells)
 	return rows, format, err
 }
 
@@ -216,7 +213,8 @@ func TooLarge() *Error {
 	return fail("Berkas terlalu besar (paling besar %d MiB)", "The file is too large (at most %d MiB)", MaxUpload>>20)
 }
 
-func readXLSX(b []byte) ([][]string, error) {
+// readXLSX reads the sheet named data (any case), else the first sheet.
+func readXLSX(b []byte, data string) ([][]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
@@ -242,7 +240,7 @@ func readXLSX(b []byte) ([][]string, error) {
 	}
 	name := sheets[0]
 	for _, s := range sheets {
-		if strings.EqualFold(s, "Kerja sama") {
+		if strings.EqualFold(s, data) {
 			name = s
 		}
 	}
@@ -315,9 +313,9 @@ func readCSV(b []byte) ([][]string, error) {
 
 // headerKey maps a header cell to a column key: "Judul (title)", "Judul"
 // and "title" all name the title column.
-func headerKey(h string) string {
+func (l *Layout) headerKey(h string) string {
 	h = strings.ToLower(strings.TrimSpace(h))
-	for _, c := range Columns {
+	for _, c := range l.Columns {
 		if h == c.Key || h == strings.ToLower(c.Label) || h == strings.ToLower(c.Header()) {
 			return c.Key
 		}
@@ -328,7 +326,7 @@ func headerKey(h string) string {
 	return ""
 }
 
-func toRows(cells [][]string) ([]Row, error) {
+func (l *Layout) toRows(cells [][]string) ([]Row, error) {
 	// the header is the first row with a cell
 	hi := 0
 	for hi < len(cells) && blank(cells[hi]) {
@@ -340,16 +338,16 @@ func toRows(cells [][]string) ([]Row, error) {
 	keys := make([]string, len(cells[hi]))
 	seen := map[string]bool{}
 	for i, h := range cells[hi] {
-		k := headerKey(h)
+		k := l.headerKey(h)
 		if k != "" && seen[k] {
 			return nil, fail("Kolom %q muncul dua kali", "Column %q appears twice", h)
 		}
 		seen[k], keys[i] = true, k
 	}
 	var missing []string
-	for _, c := range Columns {
-		if !seen[c.Key] && (c.Key == "kind" || c.Key == "title" || c.Key == "parties" || c.Key == "start_date" || c.Key == "end_date") {
-			missing = append(missing, c.Header())
+	for _, k := range l.Required {
+		if !seen[k] {
+			missing = append(missing, l.ColumnLabel(k))
 		}
 	}
 	if len(missing) > 0 {
@@ -397,8 +395,9 @@ func Bool(s string) (v, ok bool) {
 	return false, false
 }
 
-// Date reads a date cell: YYYY-MM-DD as typed, or the serial number a
-// spreadsheet stores for a date-formatted cell.
+// Date reads a date cell: YYYY-MM-DD or dd/mm/yyyy as typed, or the serial
+// number a spreadsheet stores for a date-formatted cell. What it cannot read
+// is returned as it is, for the record's validation to refuse.
 func Date(s string) string {
 	s = strings.TrimSpace(s)
 	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 120000 && !strings.Contains(s, "-") {
@@ -408,11 +407,16 @@ func Date(s string) string {
 	if len(s) > 10 && s[4] == '-' && s[7] == '-' && (s[10] == ' ' || s[10] == 'T') {
 		return s[:10] // 2026-01-01 00:00:00
 	}
+	if strings.Count(s, "/") == 2 {
+		if d, err := time.Parse("2/1/2006", s); err == nil {
+			return d.Format(time.DateOnly) // dd/mm/yyyy, as Indonesian spreadsheets write it
+		}
+	}
 	return s
 }
 
-// Parties splits a parties cell at semicolons.
-func Parties(s string) []string {
+// List splits a cell at semicolons (the parties of an agreement).
+func List(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ";") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -422,11 +426,11 @@ func Parties(s string) []string {
 	return out
 }
 
-// ExportHeader is the header of an export: the template's columns (so an
-// export can be imported again) and the id and status.
-func ExportHeader() []string {
+// ExportHeader is the header of an export: the id and status and the
+// template's columns (so an export can be imported again).
+func (l *Layout) ExportHeader() []string {
 	h := []string{"ID (id)", "Status (status)"}
-	for _, c := range Columns {
+	for _, c := range l.Columns {
 		h = append(h, c.Header())
 	}
 	return h

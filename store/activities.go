@@ -80,6 +80,7 @@ func (db *DB) checkActivityRefs(ctx context.Context, q querier, in sinergi.Activ
 		{"to_org_id", `SELECT count(*) FROM organizations WHERE id = $1`, "Instansi tidak ditemukan", "Organisation not found", []any{in.ToOrgID}, false},
 		{"from_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi pemberi", "Unit not found in the giving organisation", []any{actNull(in.FromUnitID), in.FromOrgID}, in.FromUnitID == nil},
 		{"to_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi penerima", "Unit not found in the receiving organisation", []any{actNull(in.ToUnitID), in.ToOrgID}, in.ToUnitID == nil},
+		{"agreement_id", `SELECT count(*) FROM agreements WHERE id = $1`, "Kerja sama tidak ditemukan", "Agreement not found", []any{actNull(in.AgreementID)}, in.AgreementID == nil},
 		{"forum_id", `SELECT count(*) FROM forums WHERE id = $1`, "Forum tidak ditemukan", "Forum not found", []any{actNull(in.ForumID)}, in.ForumID == nil},
 		{"assistance_request_id", `SELECT count(*) FROM assistance_requests WHERE id = $1`, "Permohonan bantuan tidak ditemukan", "Assistance request not found", []any{actNull(in.AssistanceRequestID)}, in.AssistanceRequestID == nil},
 	}
@@ -98,44 +99,65 @@ func (db *DB) checkActivityRefs(ctx context.Context, q querier, in sinergi.Activ
 	return v.Err()
 }
 
-// CreateActivity records an activity.
-func (db *DB) CreateActivity(ctx context.Context, in sinergi.ActivityInput) (*sinergi.Activity, error) {
+// checkActivityInput is the check of a new activity before the database:
+// a login, well-formed input and the right to record it. The API and the
+// import both pass through it.
+func checkActivityInput(ctx context.Context, in *sinergi.ActivityInput) error {
 	a := sinergi.ActorFrom(ctx)
 	if !a.Authenticated() {
-		return nil, sinergi.Unauthorized()
+		return sinergi.Unauthorized()
 	}
 	in.Normalize()
 	if err := in.Validate(); err != nil {
-		return nil, err
+		return err
 	}
 	if !sinergi.CanRecordActivity(a, in.FromOrgID, in.ToOrgID) {
-		return nil, sinergi.Forbidden()
+		return sinergi.Forbidden()
+	}
+	return nil
+}
+
+// CreateActivity records an activity.
+func (db *DB) CreateActivity(ctx context.Context, in sinergi.ActivityInput) (*sinergi.Activity, error) {
+	if err := checkActivityInput(ctx, &in); err != nil {
+		return nil, err
 	}
 	var out *sinergi.Activity
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := db.checkActivityRefs(ctx, tx, in); err != nil {
-			return err
-		}
-		now := db.now()
-		var createdBy any
-		if a.UserID != 0 {
-			createdBy = a.UserID
-		}
-		var id int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO activities (type, from_org_id, from_unit_id, to_org_id, to_unit_id, date, description, evidence,
-			value_rupiah, agreement_id, forum_id, assistance_request_id, created_by, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
-			string(in.Type), in.FromOrgID, actNull(in.FromUnitID), in.ToOrgID, actNull(in.ToUnitID), in.Date, in.Description, in.Evidence,
-			actNull(in.ValueRupiah), actNull(in.AgreementID), actNull(in.ForumID), actNull(in.AssistanceRequestID), createdBy, now).Scan(&id); err != nil {
-			return err
-		}
+		chain := db.auditChain(tx)
 		var err error
-		if out, err = db.getActivity(ctx, tx, id); err != nil {
+		if out, err = db.insertActivity(ctx, tx, chain, in); err != nil {
 			return err
 		}
-		return db.appendAudit(ctx, tx, "create", "activity", id, nil, out)
+		return chain.flush(ctx)
 	})
 	return out, err
+}
+
+// insertActivity stores a checked input, after checking what it refers to,
+// with its audit entry on chain (the caller flushes it).
+func (db *DB) insertActivity(ctx context.Context, tx *sql.Tx, chain *auditChain, in sinergi.ActivityInput) (*sinergi.Activity, error) {
+	if err := db.checkActivityRefs(ctx, tx, in); err != nil {
+		return nil, err
+	}
+	now := db.now()
+	var createdBy any
+	if a := sinergi.ActorFrom(ctx); a != nil && a.UserID != 0 {
+		createdBy = a.UserID
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO activities (type, from_org_id, from_unit_id, to_org_id, to_unit_id, date, description, evidence,
+		value_rupiah, agreement_id, forum_id, assistance_request_id, created_by, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
+		string(in.Type), in.FromOrgID, actNull(in.FromUnitID), in.ToOrgID, actNull(in.ToUnitID), in.Date, in.Description, in.Evidence,
+		actNull(in.ValueRupiah), actNull(in.AgreementID), actNull(in.ForumID), actNull(in.AssistanceRequestID), createdBy, now).Scan(&id); err != nil {
+		return nil, err
+	}
+	out, err := db.getActivity(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	return out, chain.append(ctx, "create", "activity", id, nil, out)
 }
 
 // Activities lists activities matching f, newest first.

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -34,128 +33,54 @@ func checkAgreementInput(ctx context.Context, in *sinergi.AgreementInput) error 
 	return nil
 }
 
-// errImportRollback undoes an all-or-nothing import with problems.
-var errImportRollback = errors.New("import has problems")
-
-// ruleColumn is the column a rule violation is reported on.
-var ruleColumn = map[string]string{
-	kerjasama.RuleParties:   "parties",
-	kerjasama.RuleWajibPair: "ksdd_category",
-	kerjasama.RuleParent:    "parent_id",
-	kerjasama.RuleTerm:      "end_date",
-	kerjasama.RuleSign:      "parties",
+// agreementImport reports the problems of an agreement import.
+var agreementImport = &importSpec{
+	layout: sheet.Agreements,
+	ruleColumn: map[string]string{
+		kerjasama.RuleParties:   "parties",
+		kerjasama.RuleWajibPair: "ksdd_category",
+		kerjasama.RuleParent:    "parent_id",
+		kerjasama.RuleTerm:      "end_date",
+		kerjasama.RuleSign:      "parties",
+	},
+	forbidden: sheet.Problem{Column: "parties", Reason: "Anda tidak bertindak untuk salah satu pihak", ReasonEN: "You do not act for any of the parties"},
 }
 
 // ImportAgreements stores the rows of an import file as draft agreements,
-// each through the same checks as CreateAgreement, in one transaction. Every
-// problem is reported with its row and column. In all_or_nothing mode any
-// problem stores nothing; in valid_only mode the valid rows are stored.
+// each through the same checks as CreateAgreement, in one transaction (see
+// importRows).
 func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
-	if !sinergi.ActorFrom(ctx).Authenticated() {
-		return nil, sinergi.Unauthorized()
-	}
-	if mode == "" {
-		mode = sheet.AllOrNothing
-	}
-	if mode != sheet.AllOrNothing && mode != sheet.ValidOnly {
-		return nil, fieldErr("mode", "Mode impor harus all_or_nothing atau valid_only", "mode must be all_or_nothing or valid_only")
-	}
-	rep := &sheet.Report{Mode: mode, Rows: len(rows), IDs: []int64{}, Problems: []sheet.Problem{}}
-	names := map[string][]int64{} // organisation name (lower case) → ids
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		for _, r := range rows {
-			var probs []sheet.Problem
-			add := func(col, id, en string) {
-				probs = append(probs, sheet.Problem{Row: r.Line, Column: col, Label: sheet.ColumnLabel(col), Reason: id, ReasonEN: en})
-			}
-			in, err := db.importInput(ctx, tx, r, names, add)
-			if err != nil {
-				return err
-			}
-			if len(probs) == 0 {
-				if err := checkAgreementInput(ctx, &in); err != nil {
-					if !problemsOf(err, r.Line, "parties", &probs) {
-						return err
-					}
-				}
-			} else {
-				// report the other fields' problems too
-				in.Normalize()
-				var e *sinergi.Error
-				if errors.As(in.Validate(), &e) {
-					flagged := map[string]bool{}
-					for _, p := range probs {
-						flagged[p.Column] = true
-					}
-					for _, f := range e.Fields {
-						if !flagged[f.Field] {
-							add(f.Field, f.Msg.ID, f.Msg.EN)
-						}
-					}
-				}
-			}
-			if len(probs) == 0 {
-				a, err := db.insertAgreement(ctx, tx, in, nil, 1)
-				if err != nil && !problemsOf(err, r.Line, "", &probs) {
-					return err
-				}
-				if err == nil {
-					rep.Valid++
-					rep.IDs = append(rep.IDs, a.ID)
-				}
-			}
-			rep.Problems = append(rep.Problems, probs...)
+	names := orgNames{}
+	return db.importRows(ctx, agreementImport, rows, mode, func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error) {
+		in, err := db.importInput(ctx, tx, r, names, p)
+		if err != nil {
+			return 0, err
 		}
-		if len(rep.Problems) > 0 && mode == sheet.AllOrNothing {
-			return errImportRollback
+		if len(p.list) > 0 {
+			in.Normalize()
+			p.addFields(in.Validate()) // report the other fields' problems too
+			return 0, nil
 		}
-		return nil
-	})
-	if errors.Is(err, errImportRollback) {
-		rep.IDs = []int64{}
-		return rep, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	rep.Imported = len(rep.IDs)
-	return rep, nil
-}
-
-// problemsOf turns a domain error of one row into problems; false for an
-// error that is not the row's (the database failed).
-func problemsOf(err error, line int, col string, out *[]sheet.Problem) bool {
-	var e *sinergi.Error
-	if !errors.As(err, &e) || e.Code == sinergi.CodeInternal {
-		return false
-	}
-	p := sheet.Problem{Row: line, Column: col, Reason: e.Msg.ID, ReasonEN: e.Msg.EN, Rule: e.Rule, Citation: e.Citation}
-	switch {
-	case e.Code == sinergi.CodeForbidden:
-		p.Column = "parties"
-		p.Reason, p.ReasonEN = "Anda tidak bertindak untuk salah satu pihak", "You do not act for any of the parties"
-	case e.Rule != "":
-		if c, ok := ruleColumn[e.Rule]; ok {
-			p.Column = c
+		if err := checkAgreementInput(ctx, &in); err != nil {
+			if !p.addErr(err, "parties") {
+				return 0, err
+			}
+			return 0, nil
 		}
-	}
-	if len(e.Fields) > 0 {
-		for _, f := range e.Fields {
-			q := p
-			q.Column, q.Reason, q.ReasonEN = f.Field, f.Msg.ID, f.Msg.EN
-			q.Label = sheet.ColumnLabel(q.Column)
-			*out = append(*out, q)
+		a, err := db.insertAgreement(ctx, tx, in, nil, 1)
+		if err != nil {
+			if !p.addErr(err, "") {
+				return 0, err
+			}
+			return 0, nil
 		}
-		return true
-	}
-	p.Label = sheet.ColumnLabel(p.Column)
-	*out = append(*out, p)
-	return true
+		return a.ID, nil
+	}, nil)
 }
 
 // importInput reads one row into an agreement input; cells that cannot be
-// read are reported through add.
-func (db *DB) importInput(ctx context.Context, q querier, r sheet.Row, names map[string][]int64, add func(col, id, en string)) (sinergi.AgreementInput, error) {
+// read are reported to p.
+func (db *DB) importInput(ctx context.Context, q querier, r sheet.Row, names orgNames, p *rowProblems) (sinergi.AgreementInput, error) {
 	c := r.Cells
 	in := sinergi.AgreementInput{Kind: sinergi.AgreementKind(c["kind"]), KSDDCategory: c["ksdd_category"], Title: c["title"],
 		StartDate: sheet.Date(c["start_date"]), EndDate: sheet.Date(c["end_date"]), Scope: c["scope"]}
@@ -165,52 +90,28 @@ func (db *DB) importInput(ctx context.Context, q querier, r sheet.Row, names map
 	}{{"burdens_public", &in.BurdensPublic}, {"funded_in_current_budget", &in.FundedInCurrentBudget}} {
 		v, ok := sheet.Bool(c[b.col])
 		if !ok {
-			add(b.col, "Isi ya atau tidak, bukan "+strconv.Quote(c[b.col]), "Write yes or no, not "+strconv.Quote(c[b.col]))
+			p.add(b.col, "Isi ya atau tidak, bukan "+strconv.Quote(c[b.col]), "Write yes or no, not "+strconv.Quote(c[b.col]))
 		}
 		*b.dst = v
 	}
 	if s := c["parent_id"]; s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || n <= 0 {
-			add("parent_id", "ID kerja sama induk harus bilangan bulat positif", "parent_id must be a positive integer")
+			p.add("parent_id", "ID kerja sama induk harus bilangan bulat positif", "parent_id must be a positive integer")
 		} else {
 			in.ParentID = &n
 		}
 	}
-	for _, p := range sheet.Parties(c["parties"]) {
-		if n, err := strconv.ParseInt(p, 10, 64); err == nil && n > 0 {
-			in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: n})
+	for _, ref := range sheet.List(c["parties"]) {
+		id, why, err := names.resolve(ctx, q, ref)
+		if err != nil {
+			return in, err
+		}
+		if id == 0 {
+			p.add("parties", why.ID, why.EN)
 			continue
 		}
-		key := strings.ToLower(p)
-		ids, ok := names[key]
-		if !ok {
-			rows, err := q.QueryContext(ctx, `SELECT id FROM organizations WHERE lower(name) = $1 ORDER BY id LIMIT 2`, key)
-			if err != nil {
-				return in, err
-			}
-			for rows.Next() {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return in, err
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return in, err
-			}
-			names[key] = ids
-		}
-		switch len(ids) {
-		case 0:
-			add("parties", "Instansi tidak ditemukan: "+p, "Organisation not found: "+p)
-		case 1:
-			in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: ids[0]})
-		default:
-			add("parties", "Nama instansi tidak tunggal, tulis ID-nya: "+p, "The organisation name is ambiguous, write its id: "+p)
-		}
+		in.Parties = append(in.Parties, sinergi.PartyInput{OrganizationID: id})
 	}
 	return in, nil
 }

@@ -12,13 +12,19 @@ import (
 	"sinergi/sheet"
 )
 
-// fillTemplate writes rows into the data sheet of the import template.
+// fillTemplate writes rows into the data sheet of the agreement import template.
 func fillTemplate(t *testing.T, rows [][]any) []byte {
 	t.Helper()
-	tpl, err := sheet.Template()
+	tpl, err := sheet.Agreements.Template()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fillSheet(t, tpl, "Kerja sama", rows)
+}
+
+// fillSheet writes rows into a template's data sheet from row 2.
+func fillSheet(t *testing.T, tpl []byte, name string, rows [][]any) []byte {
+	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(tpl))
 	if err != nil {
 		t.Fatal(err)
@@ -26,7 +32,7 @@ func fillTemplate(t *testing.T, rows [][]any) []byte {
 	defer f.Close()
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow("Kerja sama", cell, &r); err != nil {
+		if err := f.SetSheetRow(name, cell, &r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -39,7 +45,7 @@ func fillTemplate(t *testing.T, rows [][]any) []byte {
 
 func (e *ksEnv) importRows(t *testing.T, b []byte, mode sheet.Mode) *sheet.Report {
 	t.Helper()
-	rows, _, err := sheet.Read(b)
+	rows, _, err := sheet.Agreements.Read(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +80,7 @@ func TestAgreementImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var csv bytes.Buffer
-	if err := sheet.WriteCSV(&csv, sheet.ExportHeader(), rows); err != nil {
+	if err := sheet.WriteCSV(&csv, sheet.Agreements.ExportHeader(), rows); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Jalan akses Stasiun Maros", "Kawasan stasiun dengan PT CRI", "PT Celebes Railway Indonesia", "2030-12-31"} {
@@ -83,7 +89,7 @@ func TestAgreementImportRoundTrip(t *testing.T) {
 		}
 	}
 	// the export reads back as an import file with the same rows
-	back, _, err := sheet.Read(csv.Bytes())
+	back, _, err := sheet.Agreements.Read(csv.Bytes())
 	if err != nil || len(back) != 2 || back[1].Cells["title"] != "Jalan akses Stasiun Maros" {
 		t.Errorf("export read back: %v, %+v", err, back)
 	}
@@ -139,7 +145,7 @@ func TestAgreementImportBadFiles(t *testing.T) {
 		"broken xlsx":    "PK\x03\x04 this is no zip",
 		"no rows":        "kind,title,parties,start_date,end_date\n",
 	} {
-		if _, _, err := sheet.Read([]byte(b)); err == nil {
+		if _, _, err := sheet.Agreements.Read([]byte(b)); err == nil {
 			t.Errorf("%s: read without an error", name)
 		}
 	}

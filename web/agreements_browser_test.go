@@ -147,7 +147,7 @@ func TestBrowserImportReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var head []string
-	for _, c := range sheet.Columns {
+	for _, c := range sheet.Agreements.Columns {
 		head = append(head, c.Header())
 	}
 	const good = "Pemerintah Kabupaten Maros; Pemerintah Kabupaten Pangkajene dan Kepulauan"

@@ -8,6 +8,7 @@ import (
 
 	"sinergi"
 	"sinergi/network"
+	"sinergi/sheet"
 )
 
 // activityFilter reads the list filters of GET /api/v1/activities.
@@ -122,4 +123,17 @@ func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, res)
 	return nil
+}
+
+// activityImporter is the bulk import of the activity log (issue 6):
+// GET /api/v1/activities/template.xlsx, POST /api/v1/activities/import and
+// the page /activities/import.
+func (s *Server) activityImporter() *importer {
+	return &importer{layout: sheet.Activities, run: s.DB.ImportActivities, view: importView{
+		Path: "/activities/import", Template: "/api/v1/activities/template.xlsx",
+		Heading: sinergi.T("Impor kegiatan kolaborasi dari Excel atau CSV", "Import collaboration activities from Excel or CSV"),
+		Title:   sinergi.T("Impor kegiatan", "Import activities"),
+		Back:    sinergi.T("Analitik jejaring", "Network analytics"), BackHref: "/analytics",
+		Noun:   sinergi.T("kegiatan", "activity"),
+		Result: sinergi.T("Lihat analitik jejaring", "See the network analytics"), ResultHref: "/analytics"}}
 }

@@ -397,6 +397,14 @@ func matrixRows() []matrixRow {
 			return "POST", "/api/v1/activities", fmt.Sprintf(`{"type":"training","from_org_id":%d,"to_org_id":%d,"date":"2026-03-14","description":"Pelatihan %d"}`, m.orgA.ID, m.orgP.ID, m.n())
 		}},
 		{"GET /analytics/network", "AAAAUAA", getRow("/api/v1/analytics/network")},
+		{"GET /analytics/trends", "AAAAUAA", getRow("/api/v1/analytics/trends")},
+		{"GET /activities/template.xlsx", "AAAAUAA", getRow("/api/v1/activities/template.xlsx")},
+		// the import answers every signed-in account with its row report; a
+		// row the account may not record is a problem of that row
+		// (TestActivityImportHTTP), not a 403 for the file
+		{"POST /activities/import — orgA → orgP", "AAAAUAA", func(m *matrix) (string, string, string) {
+			return "POST", "/api/v1/activities/import?mode=valid_only", fmt.Sprintf("type,from_org,to_org,date,description\ntraining,%d,%d,2026-03-14,Pelatihan %d\n", m.orgA.ID, m.orgP.ID, m.n())
+		}},
 	}
 }
 

@@ -23,6 +23,7 @@ type analyticsView struct {
 	Groups                                                 []analyticsRow // communities: Value = members
 	Findings                                               []string
 	Drawing                                                *netDrawing // html_analytics_svg.go
+	Trends                                                 *trendsView // html_trends.go
 }
 
 // dec formats x with the decimal separator of the language.
@@ -62,6 +63,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) error {
 		v.Links += n
 	}
 	v.Drawing = drawNetwork(res)
+	v.Trends = s.trendsFor(r, 0, since, until)
 	if res.FormalModularity != nil {
 		v.Formal = dec(*res.FormalModularity, 3, lg)
 	}

@@ -53,13 +53,6 @@ func (s *Server) renderCosts(w http.ResponseWriter, r *http.Request, st int, a *
 	return nil
 }
 
-// parseRupiah reads "1.500.000", "Rp1.500.000" or "1500000".
-func parseRupiah(s string) (int64, bool) {
-	s = strings.NewReplacer("Rp", "", "rp", "", ".", "", " ", "", ",00", "").Replace(strings.TrimSpace(s))
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil
-}
-
 func (s *Server) assistanceCostsSave(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.loadAssist(r)
 	if err != nil {
@@ -78,7 +71,7 @@ func (s *Server) assistanceCostsSave(w http.ResponseWriter, r *http.Request) err
 		}
 		sh := sinergi.CostShare{FundingSource: f.Get("source_" + n), BudgetLine: f.Get("line_" + n)}
 		sh.OrganizationID, _ = strconv.ParseInt(f.Get("org_"+n), 10, 64)
-		amount, ok := parseRupiah(f.Get("amount_" + n))
+		amount, ok := rupiah.Parse(f.Get("amount_" + n))
 		if !ok {
 			v.Add("amount_"+n, "Jumlah harus angka rupiah, misalnya 1.500.000", "The amount must be rupiah, e.g. 1.500.000")
 		}

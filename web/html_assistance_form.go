@@ -50,7 +50,7 @@ func formAssist(f url.Values, org int64, v *sinergi.Validation) sinergi.Assistan
 		}
 	}
 	if c := strings.TrimSpace(f.Get("cost_estimate")); c != "" {
-		n, ok := parseRupiah(c)
+		n, ok := rupiah.Parse(c)
 		if !ok {
 			v.Add("cost_estimate", "Perkiraan biaya harus angka rupiah, misalnya 1.500.000", "The cost estimate must be rupiah, e.g. 1.500.000")
 		}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"time"
 
-	"sinergi/network"
 	"sinergi/store"
 )
 
@@ -12,12 +11,13 @@ import (
 // (issue 6, as on /analytics, whole period) that concern one organisation,
 // in the page's language. Signed-in users only, like /analytics; nil when
 // there are none or the analysis fails (the organisation page must not fail
-// because of it).
+// because of it). The analysis comes from the cache (network_cache.go), so
+// a view recomputes it only after the network's data changed.
 func (s *Server) orgFindings(r *http.Request, orgID int64) []string {
 	if currentUser(r) == nil {
 		return nil
 	}
-	res, err := s.DB.AnalyzeNetwork(r.Context(), time.Time{}, time.Time{}, network.Options{})
+	res, err := s.networkAnalysis(r.Context(), time.Time{}, time.Time{})
 	if err != nil {
 		return nil
 	}

@@ -145,7 +145,7 @@ func (s *Server) orgPageErr(w http.ResponseWriter, r *http.Request, st int, form
 	s.render(w, r, st, "organization", page{Title: o.Name, Form: form, Errors: errs, Data: map[string]any{
 		"Org": o, "Units": units, "Children": children, "Parent": parent, "UnitKinds": unitKindLabels(), "UnitKindList": sinergi.UnitKinds,
 		"CanManage": sinergi.CanManageOrganization(sinergi.ActorFrom(r.Context()), id) && currentUser(r) != nil,
-		"Findings":  s.orgFindings(r, id)}})
+		"Findings":  s.orgFindings(r, id), "Trends": s.trendsFor(r, id, zeroTime, zeroTime)}})
 	return nil
 }
 

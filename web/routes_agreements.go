@@ -1,13 +1,16 @@
 package web
 
+import "sinergi/sheet"
+
 // agreementRoutes lists the routes of the kerja sama registry (issue 5).
 func (s *Server) agreementRoutes(g router) {
 	api, html := g.api, g.html
+	imp := s.agreementImporter()
 	api("GET /api/v1/agreements", s.apiAgreements)
 	api("POST /api/v1/agreements", s.apiCreateAgreement)
 	api("GET /api/v1/agreements/{id}", s.apiAgreement)
-	api("GET /api/v1/agreements/template.xlsx", s.apiAgreementTemplate)
-	api("POST /api/v1/agreements/import", s.apiImportAgreements)
+	api("GET /api/v1/agreements/template.xlsx", apiTemplate(sheet.Agreements))
+	api("POST /api/v1/agreements/import", s.apiImport(imp))
 	api("GET /api/v1/agreements/export.xlsx", s.apiExportAgreements("xlsx"))
 	api("GET /api/v1/agreements/export.csv", s.apiExportAgreements("csv"))
 	api("POST /api/v1/agreements/{id}/stages/{code}", s.apiAgreementStage)
@@ -27,8 +30,8 @@ func (s *Server) agreementRoutes(g router) {
 
 	html("GET /agreements", s.agreementsPage)
 	html("GET /agreements/new", s.agreementNew)
-	html("GET /agreements/import", s.agreementImportPage)
-	html("POST /agreements/import", s.agreementImport)
+	html("GET /agreements/import", s.importPage(imp))
+	html("POST /agreements/import", s.importSubmit(imp))
 	html("POST /agreements/new", s.agreementCreate)
 	html("GET /agreements/{id}", s.agreementPage)
 	html("POST /agreements/{id}/stages/{code}", s.agreementStageSave)

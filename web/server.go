@@ -31,11 +31,12 @@ type Server struct {
 	logins   *loginLimiter
 	pages    *pages
 	orgPages *pageCache
+	analyses *networkCache // network_cache.go
 }
 
 // New prepares a server over db.
 func New(db *store.DB, log *slog.Logger, version string) *Server {
-	s := &Server{DB: db, Log: log, Version: version, metrics: newMetrics(), logins: newLoginLimiter(), orgPages: newPageCache(1000)}
+	s := &Server{DB: db, Log: log, Version: version, metrics: newMetrics(), logins: newLoginLimiter(), orgPages: newPageCache(1000), analyses: newNetworkCache(256)}
 	s.pages = mustParsePages()
 	return s
 }

@@ -31,8 +31,13 @@ func cmdAnalyze(e *env, args []string) error {
 	samples := fs.Int("samples", 500, "source nodes for sampled betweenness")
 	since := fs.String("since", "", "stored network: only links dated on or after YYYY-MM-DD")
 	until := fs.String("until", "", "stored network: only links dated on or before YYYY-MM-DD")
+	trends := fs.Bool("trends", false, "stored network per quarter (--since/--until pick the quarters, default the last eight; analyze_trends.go)")
+	org := fs.Int64("org", 0, "with --trends: one organisation's id (default: the whole network)")
 	if err := parse(fs, args, 0); err != nil {
 		return err
+	}
+	if *trends {
+		return analyzeTrends(e, *dsn, *org, *since, *until, *asJSON)
 	}
 	if *trials < 1 || *trials > 100 || *maxExact < 1 || *samples < 1 {
 		return usageError{"--trials 1..100, --max-exact ≥ 1, --samples ≥ 1"}
