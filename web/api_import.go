@@ -82,7 +82,6 @@ func (s *Server) importFile(w http.ResponseWriter, r *http.Request, im *importer
 	return rep, nil
 }
 
-
 // apiImport answers POST …/import with the row report.
 func (s *Server) apiImport(im *importer) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {

@@ -45,7 +45,7 @@ type matrixRow struct {
 
 type matrix struct {
 	*env
-	t          *testing.T
+	t          testing.TB
 	orgP       *sinergi.Organization
 	seq        atomic.Int64
 	forumPub   string // public forum of orgA, orgB deciding
@@ -79,7 +79,7 @@ func idOf(v map[string]any) int64 { return int64(v["id"].(float64)) }
 
 func (m *matrix) n() int64 { return m.seq.Add(1) }
 
-func newMatrix(t *testing.T) *matrix {
+func newMatrix(t testing.TB) *matrix {
 	m := &matrix{env: newEnv(t), t: t, shared: map[string]string{}}
 	var err error
 	m.orgP, err = m.db.CreateOrganization(sys, sinergi.OrganizationInput{Name: "Pemerintah Kota Parepare", Sector: sinergi.SectorCityGovernment, RegionCode: "73.72"})
