@@ -81,8 +81,6 @@ func (db *DB) checkActivityRefs(ctx context.Context, q querier, in sinergi.Activ
 		{"from_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi pemberi", "Unit not found in the giving organisation", []any{actNull(in.FromUnitID), in.FromOrgID}, in.FromUnitID == nil},
 		{"to_unit_id", `SELECT count(*) FROM units WHERE id = $1 AND organization_id = $2`, "Unit tidak ditemukan pada instansi penerima", "Unit not found in the receiving organisation", []any{actNull(in.ToUnitID), in.ToOrgID}, in.ToUnitID == nil},
 		{"agreement_id", `SELECT count(*) FROM agreements WHERE id = $1`, "Kerja sama tidak ditemukan", "Agreement not found", []any{actNull(in.AgreementID)}, in.AgreementID == nil},
-		{"forum_id", `SELECT count(*) FROM forums WHERE id = $1`, "Forum tidak ditemukan", "Forum not found", []any{actNull(in.ForumID)}, in.ForumID == nil},
-		{"assistance_request_id", `SELECT count(*) FROM assistance_requests WHERE id = $1`, "Permohonan bantuan tidak ditemukan", "Assistance request not found", []any{actNull(in.AssistanceRequestID)}, in.AssistanceRequestID == nil},
 	}
 	for _, c := range checks {
 		if c.skip {
@@ -94,6 +92,31 @@ func (db *DB) checkActivityRefs(ctx context.Context, q querier, in sinergi.Activ
 		}
 		if !ok {
 			v.Add(c.field, c.id, c.en)
+		}
+	}
+	// A forum or request the recorder may not read is "not found" as well,
+	// so the link does not tell whether a members-only forum or a rahasia
+	// request with that id exists.
+	a := sinergi.ActorFrom(ctx)
+	if in.ForumID != nil {
+		_, fa, err := db.forumAccess(ctx, q, *in.ForumID, false)
+		var se *sinergi.Error
+		switch {
+		case errors.As(err, &se) && se.Code == sinergi.CodeNotFound, err == nil && !sinergi.CanReadForum(a, fa):
+			v.Add("forum_id", "Forum tidak ditemukan", "Forum not found")
+		case err != nil:
+			return err
+		}
+	}
+	if in.AssistanceRequestID != nil {
+		var class string
+		var requester, provider int64
+		err := q.QueryRowContext(ctx, `SELECT classification, requester_org_id, provider_org_id FROM assistance_requests WHERE id = $1`, *in.AssistanceRequestID).Scan(&class, &requester, &provider)
+		switch {
+		case errors.Is(err, sql.ErrNoRows), err == nil && !sinergi.CanRead(a, sinergi.Classification(class), []int64{requester, provider}):
+			v.Add("assistance_request_id", "Permohonan bantuan tidak ditemukan", "Assistance request not found")
+		case err != nil:
+			return err
 		}
 	}
 	return v.Err()

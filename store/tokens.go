@@ -102,7 +102,12 @@ func (db *DB) RevokeToken(ctx context.Context, id int64) error {
 		return err
 	}
 	if a.UserID != userID {
-		if _, err := db.User(ctx, userID); err != nil {
+		// another account's token: for those who may not see that account
+		// it does not exist
+		var se *sinergi.Error
+		if _, err := db.User(ctx, userID); errors.As(err, &se) && se.Code == sinergi.CodeForbidden {
+			return sinergi.NotFound("Token", "Token")
+		} else if err != nil {
 			return err
 		}
 	}

@@ -110,3 +110,34 @@ func TestActivitiesOpenAPIResponses(t *testing.T) {
 		t.Errorf("bad since: %d", st)
 	}
 }
+
+// An activity's links do not tell whether a forum or request the recorder
+// may not read exists: a rahasia request of others and a members-only forum
+// answer exactly as an id that was never used.
+func TestActivityLinksNoExistenceOracle(t *testing.T) {
+	m := newMatrix(t)
+	body := func(from int64, field string, id int64) string {
+		return fmt.Sprintf(`{"type":"training","from_org_id":%d,"to_org_id":%d,"date":"2026-03-14","description":"Pelatihan","%s":%d}`, from, m.orgA.ID, field, id)
+	}
+	// partnerB (orgB) is no party to the rahasia request orgA → orgP; orgP
+	// is no member of the members-only forum (orgB is).
+	for _, c := range []struct {
+		who           string
+		from          int64
+		field, hidden string
+	}{{"partnerB", m.orgB.ID, "assistance_request_id", m.bkRahasia}, {"memberP", m.orgP.ID, "forum_id", m.forumPriv}} {
+		hidden := m.do("POST", "/api/v1/activities", c.who, body(c.from, c.field, lastID(c.hidden)))
+		missing := m.do("POST", "/api/v1/activities", c.who, body(c.from, c.field, 999999))
+		if hidden.status != 400 || missing.status != 400 {
+			t.Fatalf("%s: hidden %d %s, missing %d %s; want 400 for both", c.field, hidden.status, hidden.body, missing.status, missing.body)
+		}
+		he, me := hidden.json(t)["errors"], missing.json(t)["errors"]
+		if fmt.Sprint(he) != fmt.Sprint(me) {
+			t.Errorf("%s: a hidden record answers %v, a missing one %v", c.field, he, me)
+		}
+	}
+	// the request's own parties may link it
+	if r := m.do("POST", "/api/v1/activities", "memberP", body(m.orgP.ID, "assistance_request_id", lastID(m.bkRahasia))); r.status != 201 {
+		t.Errorf("a party linking its rahasia request: %d %s", r.status, r.body)
+	}
+}
