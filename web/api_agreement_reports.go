@@ -23,24 +23,7 @@ func reportLocation(rep *sinergi.AgreementReport) string {
 }
 
 func (s *Server) apiAgreementReports(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	off, err := queryInt(r, "offset")
-	if err != nil {
-		return err
-	}
-	lim, err := queryInt(r, "limit")
-	if err != nil {
-		return err
-	}
-	l, err := s.DB.AgreementReports(r.Context(), id, off, lim)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, l)
-	return nil
+	return listUnder(w, r, s.DB.AgreementReports)
 }
 
 func (s *Server) apiCreateAgreementReport(w http.ResponseWriter, r *http.Request) error {

@@ -14,15 +14,6 @@ import (
 // JSON API of assessments (issue 8): survey campaigns, Ratner's assessment
 // and the obstacle register.
 
-func page2(r *http.Request) (int, int, error) {
-	o, err := queryInt(r, "offset")
-	if err != nil {
-		return 0, 0, err
-	}
-	l, err := queryInt(r, "limit")
-	return o, l, err
-}
-
 func (s *Server) apiSurveyInstruments(w http.ResponseWriter, r *http.Request) error {
 	type inst struct {
 		survey.Instrument
@@ -47,7 +38,7 @@ func (s *Server) apiSurveys(w http.ResponseWriter, r *http.Request) error {
 		v.Add("status", "Status harus scheduled, open atau closed", "Status must be scheduled, open or closed")
 	}
 	var err error
-	if f.Offset, f.Limit, err = page2(r); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	if err := v.Err(); err != nil {
@@ -140,7 +131,7 @@ func (s *Server) apiAssessments(w http.ResponseWriter, r *http.Request) error {
 	var v sinergi.Validation
 	f := store.AssessmentFilter{ForumID: queryID(r, "forum_id", &v), OrgID: queryID(r, "organization_id", &v)}
 	var err error
-	if f.Offset, f.Limit, err = page2(r); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	if err := v.Err(); err != nil {
@@ -228,7 +219,7 @@ func (s *Server) apiObstacles(w http.ResponseWriter, r *http.Request) error {
 		v.Add("category", "Kategori tidak dikenal", "Unknown category")
 	}
 	var err error
-	if f.Offset, f.Limit, err = page2(r); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	if err := v.Err(); err != nil {

@@ -10,11 +10,7 @@ import (
 func corridorLocation(id int64) string { return "/api/v1/corridors/" + strconv.FormatInt(id, 10) }
 
 func (s *Server) apiCorridors(w http.ResponseWriter, r *http.Request) error {
-	off, err := queryInt(r, "offset")
-	if err != nil {
-		return err
-	}
-	lim, err := queryInt(r, "limit")
+	off, lim, err := queryPage(r)
 	if err != nil {
 		return err
 	}
@@ -71,24 +67,7 @@ func (s *Server) apiCorridorPlan(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiCorridorApplications(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	off, err := queryInt(r, "offset")
-	if err != nil {
-		return err
-	}
-	lim, err := queryInt(r, "limit")
-	if err != nil {
-		return err
-	}
-	l, err := s.DB.CorridorApplications(r.Context(), id, off, lim)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, l)
-	return nil
+	return listUnder(w, r, s.DB.CorridorApplications)
 }
 
 func (s *Server) apiCreateCorridorApplication(w http.ResponseWriter, r *http.Request) error {

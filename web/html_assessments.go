@@ -66,7 +66,7 @@ func (s *Server) surveysPage(w http.ResponseWriter, r *http.Request) error {
 	if _, err := requireUser(r); err != nil {
 		return err
 	}
-	o, l, _ := page2(r)
+	o, l, _ := queryPage(r)
 	list, err := s.DB.Campaigns(r.Context(), store.CampaignFilter{Offset: o, Limit: l})
 	if err != nil {
 		return err
@@ -312,7 +312,7 @@ func (s *Server) assessmentsPageWith(w http.ResponseWriter, r *http.Request, st 
 	if err != nil {
 		return err
 	}
-	o, l, _ := page2(r)
+	o, l, _ := queryPage(r)
 	list, err := s.DB.Assessments(r.Context(), store.AssessmentFilter{Offset: o, Limit: l})
 	if err != nil {
 		return err
@@ -426,7 +426,7 @@ func (s *Server) obstaclesPageWith(w http.ResponseWriter, r *http.Request, st in
 		return err
 	}
 	ctx := r.Context()
-	o, l, _ := page2(r)
+	o, l, _ := queryPage(r)
 	list, err := s.DB.Obstacles(ctx, store.ObstacleFilter{Status: r.URL.Query().Get("status"), Offset: o, Limit: l})
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -36,4 +37,32 @@ func queryBool(r *http.Request, name string, v *sinergi.Validation) *bool {
 		return nil
 	}
 	return &b
+}
+
+// queryPage reads offset and limit.
+func queryPage(r *http.Request) (offset, limit int, err error) {
+	if offset, err = queryInt(r, "offset"); err != nil {
+		return 0, 0, err
+	}
+	limit, err = queryInt(r, "limit")
+	return offset, limit, err
+}
+
+// listUnder serves a page of the records under the one named by the path's
+// id (an agreement's reports, a programme's applications, …).
+func listUnder[T any](w http.ResponseWriter, r *http.Request, list func(ctx context.Context, id int64, offset, limit int) (T, error)) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	off, lim, err := queryPage(r)
+	if err != nil {
+		return err
+	}
+	l, err := list(r.Context(), id, off, lim)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, l)
+	return nil
 }
