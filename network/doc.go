@@ -20,8 +20,13 @@
 //     Q = Σ_c [ L_c/m − (d_c/2m)² ], L_c the weight inside c, d_c the
 //     weighted degree of c, m the total weight.
 //   - Communities: our own Louvain (Blondel et al. 2008) over compact arrays:
-//     local moves in a seeded random order (PCG, seed 1 unless told),
-//     aggregation, repeated until no move improves Q. It is deterministic for a
+//     local moves in a seeded random order (PCG, seed 1 unless told), with
+//     the queue of Leiden's fast local move (Traag et al. 2019: after a move
+//     only the node's neighbours are visited again), aggregation, repeated
+//     until no move improves Q; then multi-level refinement (Rotta & Noack
+//     2011): the top partition is projected back onto every level down to
+//     the original nodes, whose local moves resume from it, and the cycle
+//     repeats while Q rises by more than 1e-9. It is deterministic for a
 //     given seed and, unlike gonum's community.Modularize (map based, whose
 //     neighbour order follows Go map iteration), gives the same answer on every
 //     run; its Q is checked against gonum's community.Q in the tests. With

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"math/rand/v2"
 	"sort"
 )
@@ -38,29 +39,93 @@ func (g *Graph) Louvain(seed uint64, trials int) ([]int, float64) {
 	return best, bestQ
 }
 
-func louvainOnce(lv level, rng *rand.Rand) []int {
-	n := len(lv.loop)
-	member := make([]int, n) // original node → current community
-	for i := range member {
-		member[i] = i
+// louvainOnce runs Louvain with multi-level refinement (Rotta & Noack
+// 2011): after the aggregation stops, the partition found at the top is
+// projected back onto every level below, down to the original nodes, and
+// the nodes of each level get another round of local moves from there (a
+// node that joined a community early, when the communities were still
+// small, may then leave it). The refined partition is aggregated again and
+// the whole cycle repeats while it raises modularity by more than 1e-9.
+func louvainOnce(base level, rng *rand.Rand) []int {
+	n := len(base.loop)
+	part := make([]int, n)
+	for i := range part {
+		part[i] = i
 	}
-	for {
-		comm, moved := localMoves(lv, rng)
-		if !moved {
-			return member
+	bestQ := math.Inf(-1)
+	for round := 0; ; round++ {
+		levels := []level{base}
+		var up [][]int // up[l]: node of level l → node of level l+1
+		lv, init := base, part
+		for {
+			comm, moved := localMoves(lv, init, rng)
+			if !moved && (round == 0 || len(up) > 0) {
+				break
+			}
+			k := renumber(comm)
+			up = append(up, comm)
+			lv = aggregate(lv, comm, k)
+			levels = append(levels, lv)
+			init = nil
 		}
-		k := renumber(comm)
-		for i := range member {
-			member[i] = comm[member[i]]
+		// refine: top nodes are the communities; walk back down.
+		comm := make([]int, len(levels[len(levels)-1].loop))
+		for i := range comm {
+			comm[i] = i
 		}
-		lv = aggregate(lv, comm, k)
+		for l := len(up) - 1; l >= 0; l-- {
+			below := make([]int, len(up[l]))
+			for i, c := range up[l] {
+				below[i] = comm[c]
+			}
+			comm, _ = localMoves(levels[l], below, rng)
+		}
+		q := levelModularity(base, comm)
+		if q <= bestQ+1e-9 {
+			if q > bestQ {
+				part = comm
+			}
+			return part
+		}
+		bestQ, part = q, comm
+		renumber(part)
 	}
 }
 
+// levelModularity is the modularity of comm (labels < n) on lv.
+func levelModularity(lv level, comm []int) float64 {
+	n := len(lv.loop)
+	in := make([]float64, n)
+	tot := make([]float64, n)
+	var m2 float64
+	for i := 0; i < n; i++ {
+		c := comm[i]
+		in[c] += lv.loop[i]
+		tot[c] += lv.loop[i]
+		m2 += lv.loop[i]
+		for p := lv.off[i]; p < lv.off[i+1]; p++ {
+			tot[c] += lv.w[p]
+			m2 += lv.w[p]
+			if comm[lv.nbr[p]] == c {
+				in[c] += lv.w[p]
+			}
+		}
+	}
+	if m2 == 0 {
+		return 0
+	}
+	var q float64
+	for c := range in {
+		q += in[c]/m2 - (tot[c]/m2)*(tot[c]/m2)
+	}
+	return q
+}
+
 // localMoves moves single nodes to the neighbouring community with the best
-// modularity gain until a pass moves nothing. It reports whether any node
+// modularity gain until a pass moves nothing, starting from init (node →
+// community < n; nil: every node on its own). It reports whether any node
 // moved at all.
-func localMoves(lv level, rng *rand.Rand) ([]int, bool) {
+func localMoves(lv level, init []int, rng *rand.Rand) ([]int, bool) {
 	n := len(lv.loop)
 	k := make([]float64, n)
 	var m2 float64
@@ -76,47 +141,67 @@ func localMoves(lv level, rng *rand.Rand) ([]int, bool) {
 	tot := make([]float64, n)
 	for i := range comm {
 		comm[i] = i
-		tot[i] = k[i]
+		if init != nil {
+			comm[i] = init[i]
+		}
+		tot[comm[i]] += k[i]
 	}
 	if m2 == 0 {
 		return comm, false
 	}
-	order := rng.Perm(n)
+	// A FIFO of the nodes to visit (Traag et al. 2019's fast local move):
+	// every node once in a seeded random order; after a move, the node's
+	// neighbours outside its new community are queued again. It stops when
+	// the queue is empty, i.e. no node can raise modularity by moving.
+	queue := make([]int32, n) // ring buffer; a node is at most once in it
+	for i, v := range rng.Perm(n) {
+		queue[i] = int32(v)
+	}
+	queued := make([]bool, n)
+	for i := range queued {
+		queued[i] = true
+	}
+	head, size := 0, n
 	wTo := make([]float64, n)
 	touched := make([]int, 0, 64)
 	movedAny := false
-	for {
-		moves := 0
-		for _, i := range order {
-			ci := comm[i]
-			touched = touched[:0]
-			for p := lv.off[i]; p < lv.off[i+1]; p++ {
-				c := comm[lv.nbr[p]]
-				if wTo[c] == 0 {
-					touched = append(touched, c)
-				}
-				wTo[c] += lv.w[p]
+	for size > 0 {
+		i := int(queue[head])
+		head = (head + 1) % n
+		size--
+		queued[i] = false
+		ci := comm[i]
+		touched = touched[:0]
+		for p := lv.off[i]; p < lv.off[i+1]; p++ {
+			c := comm[lv.nbr[p]]
+			if wTo[c] == 0 {
+				touched = append(touched, c)
 			}
-			tot[ci] -= k[i]
-			best, bestGain := ci, wTo[ci]-tot[ci]*k[i]/m2
-			for _, c := range touched {
-				if gain := wTo[c] - tot[c]*k[i]/m2; gain > bestGain+1e-12 {
-					best, bestGain = c, gain
-				}
-			}
-			tot[best] += k[i]
-			if best != ci {
-				comm[i] = best
-				moves++
-			}
-			for _, c := range touched {
-				wTo[c] = 0
+			wTo[c] += lv.w[p]
+		}
+		tot[ci] -= k[i]
+		best, bestGain := ci, wTo[ci]-tot[ci]*k[i]/m2
+		for _, c := range touched {
+			if gain := wTo[c] - tot[c]*k[i]/m2; gain > bestGain+1e-12 {
+				best, bestGain = c, gain
 			}
 		}
-		if moves == 0 {
-			break
+		tot[best] += k[i]
+		for _, c := range touched {
+			wTo[c] = 0
 		}
+		if best == ci {
+			continue
+		}
+		comm[i] = best
 		movedAny = true
+		for p := lv.off[i]; p < lv.off[i+1]; p++ {
+			if j := lv.nbr[p]; !queued[j] && comm[j] != best {
+				queued[j] = true
+				queue[(head+size)%n] = j
+				size++
+			}
+		}
 	}
 	return comm, movedAny
 }
