@@ -1,6 +1,7 @@
 // Package network measures Whole-of-Government collaboration from who
-// actually works with whom (domain.md §7, issue 6). It is pure: no I/O, no
-// clock of its own (callers pass "now").
+// actually works with whom (domain.md §7, issue 6). It is pure: no files,
+// no database, no clock of its own (callers pass "now"); [ReadLinks] parses
+// records from a reader it is given.
 //
 // # Graph
 //
