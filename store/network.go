@@ -26,13 +26,16 @@ type NetworkUnit struct {
 
 // NetworkData is the stored collaboration network (issue 6): recorded
 // activities, signed agreements, shared forum membership and Bantuan
-// Kedinasan requests. Link ends are organisations (ids as decimal strings,
-// [NodeID]); FromUnit/ToUnit carry the unit ([UnitNodeID]) where an
-// activity or an agreement party records one.
+// Kedinasan requests. Link ends are two different organisations (ids as
+// decimal strings, [NodeID]); FromUnit/ToUnit carry the unit ([UnitNodeID])
+// where an activity or an agreement party records one. Inside holds the
+// activities between two units of one organisation, which only the unit
+// level counts.
 type NetworkData struct {
-	Orgs  []NetworkOrg
-	Units []NetworkUnit
-	Links []network.Link
+	Orgs   []NetworkOrg
+	Units  []NetworkUnit
+	Links  []network.Link
+	Inside []network.Link
 }
 
 // NodeID is the node name of an organisation.
@@ -98,12 +101,16 @@ func (db *DB) Network(ctx context.Context, since, until time.Time) (*NetworkData
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Links inside one organisation are kept when both ends are units
-	// (they are ties at unit level; coarser levels leave them out).
 	addUnits := func(from, to int64, fromUnit, toUnit string, directed bool, at time.Time, kind string) {
-		if (from != to || (fromUnit != "" && toUnit != "" && fromUnit != toUnit)) && in(at) {
-			out.Links = append(out.Links, network.Link{From: NodeID(from), To: NodeID(to), FromUnit: fromUnit, ToUnit: toUnit,
-				Directed: directed, At: at.UTC(), Kind: kind})
+		if !in(at) {
+			return
+		}
+		l := network.Link{From: NodeID(from), To: NodeID(to), FromUnit: fromUnit, ToUnit: toUnit, Directed: directed, At: at.UTC(), Kind: kind}
+		switch {
+		case from != to:
+			out.Links = append(out.Links, l)
+		case fromUnit != "" && toUnit != "" && fromUnit != toUnit:
+			out.Inside = append(out.Inside, l)
 		}
 	}
 	add := func(from, to int64, directed bool, at time.Time, kind string) {
@@ -274,10 +281,15 @@ func (db *DB) AnalyzeNetworkAt(ctx context.Context, since, until time.Time, leve
 	for _, l := range data.Links {
 		res.Links[l.Kind]++
 	}
+	if level == network.LevelUnit {
+		for _, l := range data.Inside {
+			res.Links[l.Kind]++
+		}
+	}
 	var nodes []string
 	var links []network.Link
 	groups := map[string]string{}
-	orgLinks := data.Links // ends are organisations; links inside one are self-ties, left out
+	orgLinks := data.Links
 	orgName := map[string]string{}
 	for _, org := range data.Orgs {
 		orgName[NodeID(org.ID)] = org.Name
@@ -299,7 +311,7 @@ func (db *DB) AnalyzeNetworkAt(ctx context.Context, since, until time.Time, leve
 			}
 			res.Labels[n], res.Sectors[n], groups[n] = orgName[n], orgSector[n], n
 		}
-		links = network.UnitLinks(data.Links)
+		links = network.UnitLinks(append(data.Links[:len(data.Links):len(data.Links)], data.Inside...))
 	case network.LevelSector:
 		for _, info := range sinergi.Sectors {
 			c := string(info.Code)
