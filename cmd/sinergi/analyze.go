@@ -79,6 +79,7 @@ func cmdAnalyze(e *env, args []string) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(stored)
 		}
+		fmt.Fprintf(e.stdout, "tingkat / level: %s\n", stored.Level)
 		if err := printAnalysis(e.stdout, stored.Result, stored.Labels); err != nil {
 			return err
 		}

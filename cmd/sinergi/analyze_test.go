@@ -156,6 +156,9 @@ func TestAnalyzeStoredLevels(t *testing.T) {
 	if nodes["sector"] >= nodes["organization"] || nodes["unit"] < nodes["organization"] {
 		t.Errorf("nodes per level %v: want sector < organization ≤ unit", nodes)
 	}
+	if code, out, _ := run(t, "", "analyze", "--db", dsn, "--level", "unit"); code != 0 || !strings.Contains(out, "level: unit") {
+		t.Errorf("text at unit level: %d %s", code, out)
+	}
 	if code, _, errs := run(t, "", "analyze", "--db", dsn, "--level", "province"); code != 2 || !strings.Contains(errs, "level") {
 		t.Errorf("bad level: %d %s", code, errs)
 	}
