@@ -11,6 +11,13 @@
 // be finite and > 0. Nodes keep the order in which they first appear, so every
 // result is deterministic.
 //
+// # Levels
+//
+// The same links can be analysed per unit, organisation or sector
+// ([Level]): [UnitLinks] puts each end on its recorded unit, [Coarsen]
+// lifts ends to their parents (unit → organisation, organisation → sector);
+// links that fall inside one parent become self-ties and leave the graph.
+//
 // # Measures
 //
 //   - Density: 2E / (n(n−1)) over distinct undirected ties E (as networkx).
@@ -43,8 +50,9 @@
 //     1/(k(n−2)). The method and k are part of the result.
 //   - Krackhardt E-I index of a group g: (E − I) / (E + I), E the ties with
 //     one end in g, I the ties with both ends in g (counts of ties, not
-//     weights): −1 a pure silo, +1 fully outward. Per node: the same over the
-//     node's own ties against its group.
+//     weights): −1 a pure silo, +1 fully outward (domain.md §7). Per node
+//     (Result.EINodes): the same over the node's own ties against its
+//     group; the groups are the formal structure of the level (see [EI]).
 //   - Reciprocity of directed give/receive pairs (giver → receiver): the share
 //     of distinct arcs u→v for which v→u also exists (networkx
 //     overall_reciprocity); per node over the arcs it takes part in.
