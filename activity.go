@@ -140,8 +140,14 @@ func (in *ActivityInput) Validate() error {
 	if in.ToOrgID <= 0 {
 		v.Add("to_org_id", "Instansi penerima/kedua wajib diisi", "The receiving (second) organisation is required")
 	}
-	if in.FromOrgID > 0 && in.FromOrgID == in.ToOrgID {
-		v.Add("to_org_id", "Kegiatan antarinstansi harus melibatkan dua instansi yang berbeda", "An inter-organisational activity needs two different organisations")
+	// Two units of one organisation may record an activity together: the
+	// unit-level network (issue 6) counts it as an internal tie for the E-I
+	// index (domain.md §7). Without two different units it needs two
+	// organisations.
+	units := in.FromUnitID != nil && in.ToUnitID != nil && *in.FromUnitID != *in.ToUnitID
+	if in.FromOrgID > 0 && in.FromOrgID == in.ToOrgID && !units {
+		v.Add("to_org_id", "Kegiatan harus melibatkan dua instansi yang berbeda, atau dua unit kerja berbeda dalam satu instansi",
+			"An activity needs two different organisations, or two different units of one organisation")
 	}
 	for _, p := range []struct {
 		name string

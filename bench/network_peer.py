@@ -12,6 +12,10 @@ python3-igraph (0.10): run with /usr/bin/python3.
 python-igraph 0.10 has no source sampling for betweenness (no `sources=`,
 only a path-length cutoff), so the igraph line times exact betweenness, and
 only when SINERGI_IGRAPH_EXACT_MAX >= n (default 20000); method says which.
+
+A JSON line is printed after every phase (the last line is the whole
+result), so a run stopped by bench/network.sh's timeout still reports the
+phases it finished.
 """
 import csv
 import json
@@ -31,13 +35,17 @@ def load(path):
     return rows
 
 
+def report(out):
+    print(json.dumps(out), flush=True)
+
+
 def run_networkx(path, k, seed):
     import networkx as nx
     t0 = time.perf_counter()
     G = nx.Graph()
     G.add_weighted_edges_from(load(path))
     out = {"tool": "networkx " + nx.__version__, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-           "load_s": time.perf_counter() - t0}
+           "total_weight": G.size(weight="weight"), "load_s": time.perf_counter() - t0}
     t = time.perf_counter()
     out["components"] = nx.number_connected_components(G)
     out["components_s"] = time.perf_counter() - t
@@ -46,6 +54,7 @@ def run_networkx(path, k, seed):
     out["louvain_s"] = time.perf_counter() - t
     out["modularity"] = nx.community.modularity(G, comms, weight="weight")
     out["communities"] = len(comms)
+    report(out)
     t = time.perf_counter()
     nx.betweenness_centrality(G, k=min(k, G.number_of_nodes()), seed=seed)
     out["betweenness_s"] = time.perf_counter() - t
@@ -60,7 +69,8 @@ def run_igraph(path, k, seed):
     t0 = time.perf_counter()
     rows = load(path)
     g = ig.Graph.TupleList(((a, b, w) for a, b, w in rows), directed=False, weights=True)
-    out = {"tool": "igraph " + ig.__version__, "nodes": g.vcount(), "edges": g.ecount(), "load_s": time.perf_counter() - t0}
+    out = {"tool": "igraph " + ig.__version__, "nodes": g.vcount(), "edges": g.ecount(), "total_weight": sum(g.es["weight"]),
+           "load_s": time.perf_counter() - t0}
     t = time.perf_counter()
     out["components"] = len(g.connected_components())
     out["components_s"] = time.perf_counter() - t
@@ -69,6 +79,7 @@ def run_igraph(path, k, seed):
     out["louvain_s"] = time.perf_counter() - t
     out["modularity"] = g.modularity(cl.membership, weights="weight")
     out["communities"] = len(cl)
+    report(out)
     if g.vcount() <= int(os.environ.get("SINERGI_IGRAPH_EXACT_MAX", "20000")):
         t = time.perf_counter()
         g.betweenness(directed=False)
@@ -84,7 +95,7 @@ def main():
         sys.exit("usage: network_peer.py networkx|igraph FILE K SEED")
     tool, path, k, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     out = run_networkx(path, k, seed) if tool == "networkx" else run_igraph(path, k, seed)
-    print(json.dumps(out))
+    report(out)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,8 @@ type Result struct {
 	BetweennessSamples int                `json:"betweenness_samples"`
 	Brokers            []Ranked           `json:"brokers"`
 	FormalModularity   *float64           `json:"formal_modularity,omitempty"`
-	EIGroups           map[string]EI      `json:"ei_groups,omitempty"`
+	EINodes            map[string]EI      `json:"ei_nodes,omitempty"`  // per node against its own group
+	EIGroups           map[string]EI      `json:"ei_groups,omitempty"` // per formal group
 	EINetwork          *EI                `json:"ei_network,omitempty"`
 	Reciprocity        *Reciprocity       `json:"reciprocity,omitempty"`
 	Dormant            []Tie              `json:"dormant,omitempty"`
@@ -96,6 +97,12 @@ func Analyze(g *Graph, o Options) Result {
 		groups, whole := g.EIGroups(o.Groups)
 		r.EIGroups, r.EINetwork = groups, &whole
 		nodeEI = g.EINodes(o.Groups)
+		r.EINodes = make(map[string]EI, n)
+		for i, e := range nodeEI {
+			if lbl := o.Groups[g.Name(i)]; lbl != "" {
+				r.EINodes[g.Name(i)] = e
+			}
+		}
 	}
 	var rec *Reciprocity
 	if len(o.Arcs) > 0 {

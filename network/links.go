@@ -11,9 +11,12 @@ import (
 // forum, an assistance request. Directed links go from giver to receiver.
 type Link struct {
 	From, To string
-	Directed bool
-	At       time.Time
-	Kind     string // activity type, "forum", "assistance", …
+	// FromUnit, ToUnit name the units at the two ends where recorded
+	// (activities, agreement parties); "" otherwise. See [UnitLinks].
+	FromUnit, ToUnit string
+	Directed         bool
+	At               time.Time
+	Kind             string // activity type, "forum", "assistance", …
 }
 
 // FromLinks builds the graph of the links, weighted by count and recency,

@@ -3,6 +3,9 @@ package network
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -196,5 +199,107 @@ func TestAnalyzeAndWoG(t *testing.T) {
 	}
 	if r.WoG["c"] <= r.WoG["a"] {
 		t.Error("the broker should score above the silo")
+	}
+}
+
+// plantedGraph is a deterministic planted-partition graph: groups of size
+// 10–40, each node with 4 ties inside its group and, with probability
+// pOut, one more to anywhere; it returns the graph and the planted groups.
+func plantedGraph(t *testing.T, n int, pOut float64, seed uint64) (*Graph, []int) {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	group := make([]int, n)
+	var starts []int
+	for i := 0; i < n; {
+		size := 10 + rng.IntN(31)
+		starts = append(starts, i)
+		for j := i; j < min(n, i+size); j++ {
+			group[j] = len(starts) - 1
+		}
+		i += size
+	}
+	starts = append(starts, n)
+	var edges []Edge
+	name := func(i int) string { return "n" + strconv.Itoa(i) }
+	for i := 0; i < n; i++ {
+		lo, hi := starts[group[i]], starts[group[i]+1]
+		for k := 0; k < 4; k++ {
+			edges = append(edges, Edge{name(i), name(lo + rng.IntN(hi-lo)), 1 + float64(rng.IntN(3))})
+		}
+		if rng.Float64() < pOut {
+			edges = append(edges, Edge{name(i), name(rng.IntN(n)), 1})
+		}
+	}
+	nodes := make([]string, n)
+	for i := range nodes {
+		nodes[i] = name(i)
+	}
+	return mustBuild(t, nodes, edges...), group
+}
+
+// plainLouvain is Blondel et al.'s Louvain without the refinement: local
+// moves and aggregation until nothing moves.
+func plainLouvain(g *Graph, seed uint64) []int {
+	lv := level{off: g.off, nbr: g.nbr, w: g.w, loop: make([]float64, g.Nodes())}
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	member := make([]int, g.Nodes())
+	for i := range member {
+		member[i] = i
+	}
+	for {
+		comm, moved := localMoves(lv, nil, rng)
+		if !moved {
+			return member
+		}
+		k := renumber(comm)
+		for i := range member {
+			member[i] = comm[member[i]]
+		}
+		lv = aggregate(lv, comm, k)
+	}
+}
+
+// On planted partitions Louvain must come within 0.001 of the planted
+// modularity (a heuristic, it may miss the last 1e-5), and the refinement
+// must never end below plain Louvain with the same seed.
+func TestLouvainReachesPlantedModularity(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		pOut float64
+	}{{300, 0.1}, {2000, 0.3}, {2000, 0.6}, {5000, 1}} {
+		g, planted := plantedGraph(t, tt.n, tt.pOut, uint64(tt.n))
+		want := g.Modularity(planted)
+		for seed := uint64(1); seed <= 3; seed++ {
+			part, q := g.Louvain(seed, 1)
+			if math.Abs(q-g.Modularity(part)) > 1e-12 {
+				t.Fatalf("n %d: reported Q %v, partition's Q %v", tt.n, q, g.Modularity(part))
+			}
+			plain := g.Modularity(plainLouvain(g, seed))
+			if q < want-0.001 || q < plain-1e-12 {
+				t.Errorf("n %d pOut %v seed %d: Q %v, planted %v, plain Louvain %v", tt.n, tt.pOut, seed, q, want, plain)
+			}
+			t.Logf("n %d pOut %v seed %d: Q %.5f, planted %.5f, plain Louvain %.5f", tt.n, tt.pOut, seed, q, want, plain)
+		}
+	}
+}
+
+// localMoves from a given partition keeps a partition that no single move
+// improves, and moves a misplaced node back.
+func TestLocalMovesFromPartition(t *testing.T) {
+	g := barbell(t)
+	lv := level{off: g.off, nbr: g.nbr, w: g.w, loop: make([]float64, g.Nodes())}
+	rng := rand.New(rand.NewPCG(1, 2))
+	tests := []struct {
+		init  []int
+		moved bool
+		want  []int
+	}{
+		{[]int{0, 0, 0, 3, 3, 3}, false, []int{0, 0, 0, 3, 3, 3}},
+		{[]int{0, 0, 3, 3, 3, 3}, true, []int{0, 0, 0, 3, 3, 3}}, // c belongs with a and b
+	}
+	for _, tt := range tests {
+		got, moved := localMoves(lv, tt.init, rng)
+		if moved != tt.moved || !slices.Equal(got, tt.want) {
+			t.Errorf("from %v: %v moved %v, want %v moved %v", tt.init, got, moved, tt.want, tt.moved)
+		}
 	}
 }

@@ -6,7 +6,15 @@ import (
 	"time"
 )
 
-// EI is Krackhardt's E-I index of a group or a node.
+// EI is Krackhardt's E-I index of a group or a node, as domain.md §7
+// defines it: (external − internal ties) / (all ties), −1 a pure silo, +1
+// fully outward; ties are counted, not weighed. What "internal" means follows
+// from the formal groups the caller passes: at unit level a unit's group is
+// its organisation (internal = ties to units of the same organisation), at
+// organisation level an organisation's group is its sector (internal = ties
+// to organisations of the same sector), and a sector's own E-I is its group
+// E-I at organisation level (internal = ties between two of its
+// organisations). Index is nil without ties.
 type EI struct {
 	External int      `json:"external"`
 	Internal int      `json:"internal"`

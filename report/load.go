@@ -381,7 +381,7 @@ func unitTies(d *Data) UnitTies {
 func snapshot(res *store.OrgNetwork, me string, d *Data) pdfNetwork {
 	g := res.Graph
 	net := pdfNetwork{Caption: "Jejaring kolaborasi antarinstansi, " + date(d.From) + " – " + date(d.To),
-		Source: "store.AnalyzeNetwork (kegiatan, keanggotaan forum, Bantuan Kedinasan), periode " + d.From.Format(time.DateOnly) + " s.d. " + d.To.Format(time.DateOnly) + "; sama dengan /analytics?since=" + d.From.Format(time.DateOnly) + "&until=" + d.To.Format(time.DateOnly) + "; warna = komunitas Louvain"}
+		Source: "store.AnalyzeNetwork (kegiatan, kerja sama, keanggotaan forum, Bantuan Kedinasan), periode " + d.From.Format(time.DateOnly) + " s.d. " + d.To.Format(time.DateOnly) + "; sama dengan /analytics?since=" + d.From.Format(time.DateOnly) + "&until=" + d.To.Format(time.DateOnly) + "; warna = komunitas Louvain"}
 	if g == nil {
 		return net
 	}

@@ -89,10 +89,16 @@ func (s *Server) apiActivity(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// networkWindow reads since/until (YYYY-MM-DD) for the network analysis.
-func networkWindow(r *http.Request) (time.Time, time.Time, error) {
+// networkQuery reads the window since/until (YYYY-MM-DD) and the level
+// (unit, organization, sector; default organization) of the network
+// analysis.
+func networkQuery(r *http.Request) (time.Time, time.Time, network.Level, error) {
 	var since, until time.Time
 	var v sinergi.Validation
+	level, err := network.ParseLevel(r.URL.Query().Get("level"))
+	if err != nil {
+		v.Add("level", "level harus unit, organization atau sector", "level must be unit, organization or sector")
+	}
 	if s := r.URL.Query().Get("since"); s != "" {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil {
@@ -108,16 +114,16 @@ func networkWindow(r *http.Request) (time.Time, time.Time, error) {
 			until = t.Add(24*time.Hour - time.Microsecond)
 		}
 	}
-	return since, until, v.Err()
+	return since, until, level, v.Err()
 }
 
-// apiNetwork is the organisation-level network analysis (issue 6).
+// apiNetwork is the network analysis at one level (issue 6).
 func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) error {
-	since, until, err := networkWindow(r)
+	since, until, level, err := networkQuery(r)
 	if err != nil {
 		return err
 	}
-	res, err := s.DB.AnalyzeNetwork(r.Context(), since, until, network.Options{})
+	res, err := s.networkAnalysis(r.Context(), since, until, level)
 	if err != nil {
 		return err
 	}

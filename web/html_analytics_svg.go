@@ -96,7 +96,7 @@ func drawNetwork(res *store.OrgNetwork) *netDrawing {
 		}
 		x, y := px(pts[i].X), px(pts[i].Y)
 		d.Nodes = append(d.Nodes, drawnNode{X: f1(x), Y: f1(y), R: f1(r), LX: f1(x + r + 2), LY: f1(y + 4), Fill: fill,
-			Label: string(short), Title: fmt.Sprintf("%s — betweenness %.3f, community %d", label, b, part[i]+1), Href: "/organizations/" + name})
+			Label: string(short), Title: fmt.Sprintf("%s — betweenness %.3f, community %d", label, b, part[i]+1), Href: res.Href(name)})
 	}
 	return d
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"sinergi/network"
 	"sinergi/store"
 )
 
@@ -17,7 +18,7 @@ func (s *Server) orgFindings(r *http.Request, orgID int64) []string {
 	if currentUser(r) == nil {
 		return nil
 	}
-	res, err := s.networkAnalysis(r.Context(), time.Time{}, time.Time{})
+	res, err := s.networkAnalysis(r.Context(), time.Time{}, time.Time{}, network.LevelOrganization)
 	if err != nil {
 		return nil
 	}

@@ -87,9 +87,9 @@ func windowKey(parts ...time.Time) string {
 
 // networkAnalysis is the analysis of the window [since, until] (zero:
 // open), from the cache when the network is unchanged.
-func (s *Server) networkAnalysis(ctx context.Context, since, until time.Time) (*store.OrgNetwork, error) {
-	res, err := s.cachedNetwork(ctx, "analysis"+windowKey(since, until), s.openTowardsToday(until), func() (any, error) {
-		return s.DB.AnalyzeNetwork(ctx, since, until, network.Options{})
+func (s *Server) networkAnalysis(ctx context.Context, since, until time.Time, level network.Level) (*store.OrgNetwork, error) {
+	res, err := s.cachedNetwork(ctx, "analysis|"+string(level)+windowKey(since, until), s.openTowardsToday(until), func() (any, error) {
+		return s.DB.AnalyzeNetworkAt(ctx, since, until, level, network.Options{})
 	})
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sinergi"
+	"sinergi/network"
 	"sinergi/store"
 	"sinergi/store/storetest"
 )
@@ -30,7 +31,7 @@ func TestNetworkAnalysisCache(t *testing.T) {
 	var open time.Time
 	get := func(since, until time.Time) *store.OrgNetwork {
 		t.Helper()
-		res, err := s.networkAnalysis(ctx, since, until)
+		res, err := s.networkAnalysis(ctx, since, until, network.LevelOrganization)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +98,7 @@ func TestNetworkAnalysisCache(t *testing.T) {
 	if _, err := s.activityTrends(t.Context(), a.ID, open, open); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
 		t.Errorf("the cache served an anonymous caller: %v", err)
 	}
-	if _, err := s.networkAnalysis(t.Context(), open, open); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
+	if _, err := s.networkAnalysis(t.Context(), open, open, network.LevelOrganization); sinergi.ErrorCode(err) != sinergi.CodeUnauthorized {
 		t.Errorf("the cache served an anonymous caller: %v", err)
 	}
 	if _, err := s.activityTrends(ctx, 999999, open, open); err == nil {

@@ -23,6 +23,9 @@ import (
 func cmdAnalyze(e *env, args []string) error {
 	fs, dsn := flags(e, "analyze")
 	edges := fs.String("edges", "", `edge list CSV "source,target[,weight]" (header optional, # comments); "-" reads standard input`)
+	links := fs.String("links", "", `link records CSV "from,to,date[,kind[,directed]]" (one line per activity; "-" reads standard input): weighted by count and recency at --now, as the stored network is`)
+	now := fs.String("now", "", "with --links: the date the recency weights and dormant ties count from (YYYY-MM-DD; default today)")
+	level := fs.String("level", "organization", "stored network: unit, organization or sector")
 	groups := fs.String("groups", "", `optional CSV "node,group" (formal structure) for E-I and formal modularity`)
 	asJSON := fs.Bool("json", false, "print JSON")
 	seed := fs.Uint64("seed", 1, "seed for Louvain and sampled betweenness")
@@ -42,27 +45,37 @@ func cmdAnalyze(e *env, args []string) error {
 	if *trials < 1 || *trials > 100 || *maxExact < 1 || *samples < 1 {
 		return usageError{"--trials 1..100, --max-exact ≥ 1, --samples ≥ 1"}
 	}
+	lvl, err := network.ParseLevel(*level)
+	if err != nil {
+		return usageError{"--level harus unit, organization atau sector / must be unit, organization or sector"}
+	}
+	if *edges != "" && *links != "" {
+		return usageError{"--edges atau --links, bukan keduanya / --edges or --links, not both"}
+	}
 	opts := network.Options{Seed: *seed, Trials: *trials,
 		Betweenness: network.BetweennessOptions{MaxExact: *maxExact, Samples: *samples, Seed: *seed}}
 	var res network.Result
-	if *edges != "" {
-		list, err := readEdgeFile(e, *edges)
-		if err != nil {
-			return err
-		}
+	if *edges != "" || *links != "" {
 		if *groups != "" {
 			if opts.Groups, err = readGroupFile(*groups); err != nil {
 				return err
 			}
 		}
-		g, err := network.Build(nil, list)
-		if err != nil {
+		var g *network.Graph
+		if *edges != "" {
+			list, err := readEdgeFile(e, *edges)
+			if err != nil {
+				return err
+			}
+			if g, err = network.Build(nil, list); err != nil {
+				return err
+			}
+		} else if g, err = linksGraph(e, *links, *now, &opts); err != nil {
 			return err
 		}
 		res = network.Analyze(g, opts)
 	} else {
-		var err error
-		stored, err := analyzeStored(e, *dsn, *since, *until, opts)
+		stored, err := analyzeStored(e, *dsn, *since, *until, lvl, opts)
 		if err != nil {
 			return err
 		}
@@ -71,6 +84,7 @@ func cmdAnalyze(e *env, args []string) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(stored)
 		}
+		fmt.Fprintf(e.stdout, "tingkat / level: %s\n", stored.Level)
 		if err := printAnalysis(e.stdout, stored.Result, stored.Labels); err != nil {
 			return err
 		}
@@ -161,6 +175,37 @@ func readEdgeFile(e *env, name string) ([]network.Edge, error) {
 	return out, nil
 }
 
+// linksGraph reads link records and builds the network from them as the
+// stored network is built (network.FromLinks: count and recency weights,
+// give/receive arcs, dated ties), filling o's arcs, ties and now.
+func linksGraph(e *env, name, now string, o *network.Options) (*network.Graph, error) {
+	at := time.Now().UTC()
+	if now != "" {
+		var err error
+		if at, err = time.Parse(time.DateOnly, now); err != nil {
+			return nil, usageError{"--now harus YYYY-MM-DD / must be YYYY-MM-DD"}
+		}
+	}
+	r, done, err := openInput(e, name)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	list, err := network.ReadLinks(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("%s: tidak ada catatan / no records", name)
+	}
+	g, lo, err := network.FromLinks(nil, list, o.Groups, at)
+	if err != nil {
+		return nil, err
+	}
+	o.Arcs, o.Ties, o.Now = lo.Arcs, lo.Ties, lo.Now
+	return g, nil
+}
+
 // readGroupFile reads "node,group" rows.
 func readGroupFile(name string) (map[string]string, error) {
 	f, err := os.Open(name)
@@ -237,7 +282,7 @@ func printAnalysis(w io.Writer, r network.Result, label map[string]string) error
 }
 
 // analyzeStored analyses the organisation network stored in the database.
-func analyzeStored(e *env, dsn, since, until string, o network.Options) (*store.OrgNetwork, error) {
+func analyzeStored(e *env, dsn, since, until string, level network.Level, o network.Options) (*store.OrgNetwork, error) {
 	var from, to time.Time
 	var err error
 	if since != "" {
@@ -256,5 +301,5 @@ func analyzeStored(e *env, dsn, since, until string, o network.Options) (*store.
 		return nil, err
 	}
 	defer db.Close()
-	return db.AnalyzeNetwork(system(e), from, to, o)
+	return db.AnalyzeNetworkAt(system(e), from, to, level, o)
 }

@@ -126,3 +126,80 @@ func TestAnalyzeStored(t *testing.T) {
 		t.Errorf("text: %d %s", code, out)
 	}
 }
+
+// The stored network at each level (issue 6 item 2) carries its level and
+// the E-I per node (item 3).
+func TestAnalyzeStoredLevels(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if code, _, errs := run(t, "", "demo", "--db", dsn); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	nodes := map[string]int{}
+	for _, level := range []string{"unit", "organization", "sector"} {
+		code, out, errs := run(t, "", "analyze", "--json", "--db", dsn, "--level", level)
+		if code != 0 {
+			t.Fatalf("--level %s: %d %s", level, code, errs)
+		}
+		var r struct {
+			Level   string                     `json:"level"`
+			Nodes   int                        `json:"nodes"`
+			EINodes map[string]json.RawMessage `json:"ei_nodes"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Level != level || r.Nodes == 0 || len(r.EINodes) == 0 {
+			t.Errorf("--level %s: level %q, %d nodes, ei_nodes %d", level, r.Level, r.Nodes, len(r.EINodes))
+		}
+		nodes[level] = r.Nodes
+	}
+	if nodes["sector"] >= nodes["organization"] || nodes["unit"] < nodes["organization"] {
+		t.Errorf("nodes per level %v: want sector < organization ≤ unit", nodes)
+	}
+	if code, out, _ := run(t, "", "analyze", "--db", dsn, "--level", "unit"); code != 0 || !strings.Contains(out, "level: unit") {
+		t.Errorf("text at unit level: %d %s", code, out)
+	}
+	if code, _, errs := run(t, "", "analyze", "--db", dsn, "--level", "province"); code != 2 || !strings.Contains(errs, "level") {
+		t.Errorf("bad level: %d %s", code, errs)
+	}
+}
+
+// --links reads activity records and weights them by count and recency as
+// the stored network does: two records a year apart on a–b weigh 1 + 0.5.
+func TestAnalyzeLinks(t *testing.T) {
+	recs := "from,to,date,kind,directed\na,b,2026-01-01,training,1\nb,a,2025-01-01,training,1\nb,c,2024-01-01,forum,0\n"
+	code, out, errs := run(t, recs, "analyze", "--links", "-", "--now", "2026-01-01", "--json")
+	if code != 0 {
+		t.Fatalf("--links: %d %s", code, errs)
+	}
+	var r struct {
+		Nodes       int     `json:"nodes"`
+		Edges       int     `json:"edges"`
+		TotalWeight float64 `json:"total_weight"`
+		Reciprocity struct {
+			Overall float64 `json:"overall"`
+		} `json:"reciprocity"`
+		Dormant []struct {
+			A, B string
+		} `json:"dormant"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	// a–b: 1 + 0.5^(365/365); b–c: 0.5^(731/365)
+	want := 1 + 0.5 + math.Pow(0.5, 731.0/365)
+	if r.Nodes != 3 || r.Edges != 2 || math.Abs(r.TotalWeight-want) > 1e-9 || r.Reciprocity.Overall != 1 || len(r.Dormant) != 1 || r.Dormant[0].A != "b" {
+		t.Errorf("--links: %+v (want weight %v)", r, want)
+	}
+	for _, args := range [][]string{
+		{"--links", "-", "--now", "gestern"},
+		{"--links", "-", "--edges", "x.csv"},
+	} {
+		if code, _, _ := run(t, recs, append([]string{"analyze"}, args...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, errs := run(t, "a,b,2026-02-30\n", "analyze", "--links", "-"); code == 0 || !strings.Contains(errs, "line 1") {
+		t.Errorf("bad date: %d %s", code, errs)
+	}
+}
