@@ -717,7 +717,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	c.call(204, "DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok), "memberA", "")
 	c.call(204, "DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok), "memberA", "") // twice is harmless
 	c.call(200, "GET", "/api/v1/me/tokens", "memberA", "")                         // now with a revoked one
-	c.call(403, "DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok), "partnerB", "")
+	c.call(404, "DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok), "partnerB", "") // another account's token: not found
 	c.call(404, "DELETE", "/api/v1/me/tokens/"+missing, "memberA", "")
 	c.call(401, "DELETE", fmt.Sprintf("/api/v1/me/tokens/%d", tok), "", "")
 	c.call(400, "POST", "/api/v1/me/password", "memberA", `{"old_password":"salah-sekali-1","new_password":"pendek"}`)
