@@ -51,6 +51,40 @@ var activities = []demoActivity{
 	{19, 11, sinergi.ActEquipment, "makassar", "unsulbar", "Pinjaman alat survei lalu lintas (kegiatan lama)", 0},
 }
 
+// unitActivity is an activity between units (issue 6, the unit level): the
+// programme of Peternakan works with UGM's faculty, while Pendidikan Dokter
+// has recorded collaboration only inside its own university — the unit-level
+// silo the analytics page shows at level=unit.
+type unitActivity struct {
+	demoActivity
+	fromUnit, toUnit string
+}
+
+var unitActivities = []unitActivity{
+	{demoActivity{10, 1, sinergi.ActTraining, "ugm", "unsulbar", "Magang mahasiswa Peternakan di laboratorium Fakultas Peternakan UGM", 0},
+		"Fakultas Peternakan", "Program Studi Peternakan"},
+	{demoActivity{3, 7, sinergi.ActJointPlanning, "unsulbar", "ugm", "Penyusunan kurikulum bersama mata kuliah pemuliaan ternak", 0},
+		"Program Studi Peternakan", "Fakultas Peternakan"},
+	{demoActivity{8, 9, sinergi.ActTraining, "unsulbar", "unsulbar", "Pelatihan keterampilan klinis dasar oleh dosen Fakultas Kedokteran", 0},
+		"Fakultas Kedokteran", "Program Studi Pendidikan Dokter"},
+	{demoActivity{2, 16, sinergi.ActEquipment, "unsulbar", "unsulbar", "Peminjaman manekin simulasi dari Fakultas Kedokteran", 0},
+		"Fakultas Kedokteran", "Program Studi Pendidikan Dokter"},
+}
+
+// unitID finds a unit of an organisation by its name.
+func unitID(ctx context.Context, db *store.DB, orgID int64, name string) (int64, error) {
+	us, err := db.Units(ctx, orgID)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range us {
+		if u.Name == name {
+			return u.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("demo: no unit %q", name)
+}
+
 // orgIDs maps the demo organisations' slugs to their ids.
 func orgIDs(ctx context.Context, db *store.DB) (map[string]int64, error) {
 	ids := map[string]int64{}
@@ -75,7 +109,7 @@ func loadActivities(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	now := db.Now().UTC()
-	for _, a := range activities {
+	record := func(a demoActivity, fromUnit, toUnit string) error {
 		from, okf := ids[a.from]
 		to, okt := ids[a.to]
 		if !okf || !okt {
@@ -87,8 +121,30 @@ func loadActivities(ctx context.Context, db *store.DB) error {
 			v := a.value
 			in.ValueRupiah = &v
 		}
+		if fromUnit != "" {
+			fu, err := unitID(ctx, db, from, fromUnit)
+			if err != nil {
+				return err
+			}
+			tu, err := unitID(ctx, db, to, toUnit)
+			if err != nil {
+				return err
+			}
+			in.FromUnitID, in.ToUnitID = &fu, &tu
+		}
 		if _, err := db.CreateActivity(ctx, in); err != nil {
 			return fmt.Errorf("demo: activity %q: %w", a.desc, err)
+		}
+		return nil
+	}
+	for _, a := range activities {
+		if err := record(a, "", ""); err != nil {
+			return err
+		}
+	}
+	for _, a := range unitActivities {
+		if err := record(a.demoActivity, a.fromUnit, a.toUnit); err != nil {
+			return err
 		}
 	}
 	return nil
