@@ -360,6 +360,37 @@ func (db *DB) ReportEvidence(ctx context.Context, agreementID, reportID, fileID 
 	return &f, data, nil
 }
 
+// RemoveReportEvidence deletes an evidence file uploaded by mistake, for
+// those who may follow the agreement up. The audit entry keeps what the
+// file was (name, type, size, SHA-256), so its removal stays traceable.
+func (db *DB) RemoveReportEvidence(ctx context.Context, agreementID, reportID, fileID int64) error {
+	if !sinergi.ActorFrom(ctx).Authenticated() {
+		return sinergi.Unauthorized()
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := db.lockFollowUp(ctx, tx, agreementID, 0); err != nil {
+			return err
+		}
+		if _, err := db.getReport(ctx, tx, agreementID, reportID, true); err != nil {
+			return err
+		}
+		var f sinergi.ReportFile
+		err := tx.QueryRowContext(ctx, `SELECT id, name, content_type, size, sha256, uploaded_by, created_at FROM agreement_report_files WHERE id = $1 AND report_id = $2`,
+			fileID, reportID).Scan(&f.ID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedBy, &f.CreatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return sinergi.NotFound("Berkas bukti", "Evidence file")
+		}
+		if err != nil {
+			return err
+		}
+		f.CreatedAt = f.CreatedAt.UTC()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM agreement_report_files WHERE id = $1`, fileID); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, "remove_file", "agreement_report", reportID, f, nil)
+	})
+}
+
 // SetReportingInterval sets how many months may pass between an
 // agreement's implementation reports.
 func (db *DB) SetReportingInterval(ctx context.Context, id, version int64, in sinergi.ReportingInput) (*sinergi.Agreement, error) {

@@ -127,6 +127,27 @@ func TestAgreementFollowUpPages(t *testing.T) {
 	if st, _, body := postMultipart(t, admin, up, nil, "", nil); st != http.StatusBadRequest || !strings.Contains(body, "Pilih berkas bukti") {
 		t.Errorf("upload without a file: %d", st)
 	}
+	// removing a file asks first; members may not
+	r, _ = e.db.AgreementReports(sys, a.ID, 0, 1)
+	del := fmt.Sprintf("%s/%d/delete", up, r.Items[0].Files[1].ID)
+	if st, body := get(t, admin, page+"/reports"); st != 200 || !strings.Contains(body, del[len(e.srv.URL):]) {
+		t.Errorf("delete link: %d", st)
+	}
+	if st, _ := get(t, member, del); st != http.StatusForbidden {
+		t.Errorf("member opens the delete page: %d", st)
+	}
+	if st, body := get(t, admin, del); st != 200 || !strings.Contains(body, "catatan.txt") || !strings.Contains(body, "Ya, hapus") {
+		t.Errorf("delete confirmation %s: %d %.600s", del, st, body)
+	}
+	if st, _, _ := postForm(t, member, del, url.Values{}); st != http.StatusForbidden {
+		t.Errorf("member deletes: %d", st)
+	}
+	if st, _, _ := postForm(t, admin, del, url.Values{}); st != http.StatusSeeOther {
+		t.Errorf("delete: %d", st)
+	}
+	if r, _ = e.db.AgreementReports(sys, a.ID, 0, 1); len(r.Items[0].Files) != 1 {
+		t.Errorf("%d files after the delete, want 1", len(r.Items[0].Files))
+	}
 	if st, _, body := postForm(t, admin, page+"/reporting", url.Values{"interval_months": {"99"}, "version": {fmt.Sprint(a.Version)}}); st != http.StatusBadRequest || !strings.Contains(body, "1 sampai 60 bulan") {
 		t.Errorf("interval 99: %d", st)
 	}

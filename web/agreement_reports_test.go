@@ -158,6 +158,23 @@ func TestAgreementFollowUpAPI(t *testing.T) {
 	if n := count(); n != 2 {
 		t.Errorf("%d files stored, want 2", n)
 	}
+	// removing a file: its writers only, audited with its fingerprint
+	extra := c.call(201, "POST", files+"?name=salah.txt", "adminA", "Diunggah keliru", "Content-Type", "application/octet-stream")
+	gone := fmt.Sprintf("%s/%d", files, c.id(extra))
+	c.call(401, "DELETE", gone, "", "")
+	c.call(403, "DELETE", gone, "memberA", "")
+	c.call(403, "DELETE", gone, "partnerB", "")
+	c.call(404, "DELETE", files+"/999999", "adminA", "")
+	c.call(204, "DELETE", gone, "adminA", "")
+	c.call(404, "GET", gone, "memberA", "")
+	c.call(404, "DELETE", gone, "adminA", "")
+	if n := count(); n != 2 {
+		t.Errorf("%d files stored after the removal, want 2", n)
+	}
+	var audited int
+	if err := e.db.SQL.QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'remove_file' AND before_data LIKE '%salah.txt%'`).Scan(&audited); err != nil || audited != 1 {
+		t.Errorf("removal audited %d times (%v), want 1", audited, err)
+	}
 
 	// reporting interval
 	v := func() string { return e.do("GET", one, "memberA", "").header.Get("ETag") }

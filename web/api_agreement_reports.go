@@ -115,12 +115,29 @@ func evidencePath(id, rid, fid int64) string {
 
 // serveEvidence sends an evidence file as a download that the browser
 // neither sniffs nor runs.
-func (s *Server) serveEvidence(w http.ResponseWriter, r *http.Request) error {
-	id, rid, err := reportTarget(r)
+// evidenceTarget reads the agreement, report and file ids of the path.
+func evidenceTarget(r *http.Request) (id, rid, fid int64, err error) {
+	if id, rid, err = reportTarget(r); err != nil {
+		return
+	}
+	fid, err = pathID(r, "fid")
+	return
+}
+
+func (s *Server) apiRemoveReportEvidence(w http.ResponseWriter, r *http.Request) error {
+	id, rid, fid, err := evidenceTarget(r)
 	if err != nil {
 		return err
 	}
-	fid, err := pathID(r, "fid")
+	if err := s.DB.RemoveReportEvidence(r.Context(), id, rid, fid); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) serveEvidence(w http.ResponseWriter, r *http.Request) error {
+	id, rid, fid, err := evidenceTarget(r)
 	if err != nil {
 		return err
 	}

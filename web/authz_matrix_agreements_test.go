@@ -63,6 +63,10 @@ func agreementFollowUpMatrixRows() []matrixRow {
 			_, rep, _ := m.followUpAgreement()
 			return "POST", rep + "/files?name=catatan.txt", "Catatan rapat"
 		}},
+		{"DELETE /agreements/{id}/reports/{rid}/files/{fid} — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) {
+			_, _, f := m.followUpAgreement()
+			return "DELETE", f, ""
+		}},
 		{"PUT /agreements/{id}/reporting — orgA–orgP", "AAFFUAF", func(m *matrix) (string, string, string) {
 			ag, _, _ := m.followUpAgreement()
 			return "PUT", ag + "/reporting", `{"interval_months":3}`

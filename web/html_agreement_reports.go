@@ -200,6 +200,51 @@ func (s *Server) agreementReportUpload(w http.ResponseWriter, r *http.Request) e
 	return nil
 }
 
+// agreementEvidenceDeleteConfirm asks before an evidence file is removed.
+func (s *Server) agreementEvidenceDeleteConfirm(w http.ResponseWriter, r *http.Request) error {
+	if _, err := requireUser(r); err != nil {
+		return err
+	}
+	id, rid, fid, err := evidenceTarget(r)
+	if err != nil {
+		return err
+	}
+	a, err := s.DB.Agreement(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !canFollowUp(r, a) {
+		return sinergi.Forbidden()
+	}
+	f, _, err := s.DB.ReportEvidence(r.Context(), id, rid, fid)
+	if err != nil {
+		return err
+	}
+	back := agreementPath(id) + "/reports#report-" + strconv.FormatInt(rid, 10)
+	s.render(w, r, http.StatusOK, "confirm_delete", page{Title: pick(r, "Hapus berkas bukti?", "Delete the evidence file?"), Data: map[string]any{
+		"What": pick(r, "Berkas bukti “"+f.Name+"” akan dihapus dari laporan.", "The evidence file “"+f.Name+"” will be removed from the report."),
+		"Consequence": pick(r, "Isinya tidak dapat dipulihkan dari Sinergi; nama, jenis, ukuran dan sidik SHA-256-nya tetap tercatat di jejak audit.",
+			"Its content cannot be recovered from Sinergi; its name, type, size and SHA-256 stay in the audit log."),
+		"Action": agreementPath(id) + "/reports/" + strconv.FormatInt(rid, 10) + "/files/" + strconv.FormatInt(fid, 10) + "/delete", "Cancel": back}})
+	return nil
+}
+
+func (s *Server) agreementEvidenceDelete(w http.ResponseWriter, r *http.Request) error {
+	if _, err := requireUser(r); err != nil {
+		return err
+	}
+	id, rid, fid, err := evidenceTarget(r)
+	if err != nil {
+		return err
+	}
+	if err := s.DB.RemoveReportEvidence(r.Context(), id, rid, fid); err != nil {
+		return err
+	}
+	flash(w, pick(r, "Berkas bukti dihapus.", "Evidence file deleted."))
+	http.Redirect(w, r, agreementPath(id)+"/reports#report-"+strconv.FormatInt(rid, 10), http.StatusSeeOther)
+	return nil
+}
+
 func (s *Server) agreementReportingSave(w http.ResponseWriter, r *http.Request) error {
 	if _, err := requireUser(r); err != nil {
 		return err
