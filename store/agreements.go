@@ -91,105 +91,32 @@ func (db *DB) ksToday() time.Time {
 	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// fillAgreement loads parties, stages and obligations and works out the
-// shown status, days left and monitoring authority.
+// fillAgreement loads the parties, stages, obligations and (when asked)
+// children of one agreement and works out the shown status, days left and
+// monitoring authority.
 func (db *DB) fillAgreement(ctx context.Context, q querier, a *sinergi.Agreement, children bool) error {
-	rows, err := q.QueryContext(ctx, `SELECT p.organization_id, o.name, o.sector, o.region_code, p.unit_id, COALESCE(u.name, ''), p.role, p.signatories
-		FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id LEFT JOIN units u ON u.id = p.unit_id
-		WHERE p.agreement_id = $1 ORDER BY p.position`, a.ID)
+	if err := db.fillAgreements(ctx, q, []*sinergi.Agreement{a}); err != nil {
+		return err
+	}
+	if !children {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, kind, title, status, end_date FROM agreements WHERE parent_id = $1 ORDER BY id`, a.ID)
 	if err != nil {
 		return err
 	}
-	a.Parties = []sinergi.AgreementParty{}
-	for rows.Next() {
-		var p sinergi.AgreementParty
-		var sig string
-		if err := rows.Scan(&p.OrganizationID, &p.OrganizationName, &p.Sector, &p.RegionCode, &p.UnitID, &p.UnitName, &p.Role, &sig); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := json.Unmarshal([]byte(sig), &p.Signatories); err != nil {
-			rows.Close()
-			return err
-		}
-		if p.Signatories == nil {
-			p.Signatories = []sinergi.Signatory{}
-		}
-		a.Parties = append(a.Parties, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = q.QueryContext(ctx, `SELECT code, required, done_on, document_ref, note, completed_by, completed_at
-		FROM agreement_stages WHERE agreement_id = $1 ORDER BY position`, a.ID)
-	if err != nil {
-		return err
-	}
-	a.Stages = []sinergi.AgreementStage{}
-	for rows.Next() {
-		var s sinergi.AgreementStage
-		if err := rows.Scan(&s.Code, &s.Required, &s.Date, &s.DocumentRef, &s.Note, &s.CompletedBy, &s.CompletedAt); err != nil {
-			rows.Close()
-			return err
-		}
-		s.Done = s.Date != ""
-		s.CompletedAt = utcp(s.CompletedAt)
-		a.Stages = append(a.Stages, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	defer rows.Close()
 	today := db.ksToday()
-	rows, err = q.QueryContext(ctx, `SELECT b.organization_id, o.name, b.description, b.due_date, b.done_on
-		FROM agreement_obligations b JOIN organizations o ON o.id = b.organization_id WHERE b.agreement_id = $1 ORDER BY b.position`, a.ID)
-	if err != nil {
-		return err
-	}
-	a.Obligations = []sinergi.Obligation{}
 	for rows.Next() {
-		var o sinergi.Obligation
-		var done string
-		if err := rows.Scan(&o.OrganizationID, &o.OrganizationName, &o.Description, &o.DueDate, &done); err != nil {
-			rows.Close()
+		var c sinergi.AgreementRef
+		var end string
+		if err := rows.Scan(&c.ID, &c.Kind, &c.Title, &c.Status, &end); err != nil {
 			return err
 		}
-		o.Overdue = done == "" && o.DueDate != "" && o.DueDate < today.Format(time.DateOnly) && a.Status != sinergi.AgreementTerminated
-		a.Obligations = append(a.Obligations, o)
+		c.Status = kerjasama.Status(c.Status, end, today, AgreementConfig.ExpiringDays)
+		a.Children = append(a.Children, c)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if children {
-		rows, err = q.QueryContext(ctx, `SELECT id, kind, title, status, end_date FROM agreements WHERE parent_id = $1 ORDER BY id`, a.ID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var c sinergi.AgreementRef
-			var end string
-			if err := rows.Scan(&c.ID, &c.Kind, &c.Title, &c.Status, &end); err != nil {
-				rows.Close()
-				return err
-			}
-			c.Status = kerjasama.Status(c.Status, end, today, AgreementConfig.ExpiringDays)
-			a.Children = append(a.Children, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	a.Status = kerjasama.Status(a.Status, a.EndDate, today, AgreementConfig.ExpiringDays)
-	if a.Status != sinergi.AgreementTerminated && a.Status != sinergi.AgreementExpired {
-		if n, ok := kerjasama.DaysLeft(a.EndDate, today); ok {
-			a.DaysLeft = &n
-		}
-	}
-	a.Monitoring = kerjasama.Monitor(a.Kind, rulesParties(a.Parties))
-	return nil
+	return rows.Err()
 }
 
 func rulesParties(ps []sinergi.AgreementParty) []kerjasama.Party {
@@ -239,8 +166,8 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 	if f.Kind != "" {
 		w.add(`a.kind = ?`, string(f.Kind))
 	}
-	if q := strings.TrimSpace(strings.ReplaceAll(strings.ToValidUTF8(f.Q, ""), "\x00", "")); q != "" {
-		w.add(`a.search_text LIKE ? ESCAPE '\'`, likePattern(q))
+	if q := strings.TrimSpace(f.Q); q != "" {
+		db.addSearch(&w, q)
 	}
 	if f.OrgID != 0 {
 		w.add(`a.id IN (SELECT agreement_id FROM agreement_parties WHERE organization_id = ?)`, f.OrgID)
@@ -270,12 +197,11 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 		return out, err
 	}
 	rows.Close()
+	page := make([]*sinergi.Agreement, len(out.Items))
 	for i := range out.Items {
-		if err := db.fillAgreement(ctx, db.SQL, &out.Items[i], false); err != nil {
-			return out, err
-		}
+		page[i] = &out.Items[i]
 	}
-	return out, nil
+	return out, db.fillAgreements(ctx, db.SQL, page)
 }
 
 // CountAgreements returns the number of agreements in each shown status.
@@ -320,7 +246,7 @@ func (db *DB) CreateAgreement(ctx context.Context, in sinergi.AgreementInput) (*
 // passes the agreement it renews).
 func (db *DB) insertAgreement(ctx context.Context, tx *sql.Tx, in sinergi.AgreementInput, previous *sinergi.Agreement, edition int) (*sinergi.Agreement, error) {
 	parties := make([]kerjasama.Party, len(in.Parties))
-	names := []string{in.Title, in.Scope}
+	var names []string
 	for i, p := range in.Parties {
 		o, err := db.getOrg(ctx, tx, p.OrganizationID, false)
 		if sinergi.ErrorCode(err) == sinergi.CodeNotFound {
@@ -383,10 +309,6 @@ func (db *DB) insertAgreement(ctx context.Context, tx *sql.Tx, in sinergi.Agreem
 	if err := kerjasama.CheckTerm(start, end, AgreementConfig.MaxYears, in.TermLegalBasis); err != nil {
 		return nil, err
 	}
-	for _, u := range in.Urusan {
-		x, _ := sinergi.LookupUrusan(u)
-		names = append(names, x.Name.ID)
-	}
 	if in.Urusan == nil {
 		in.Urusan = []string{}
 	}
@@ -405,7 +327,7 @@ func (db *DB) insertAgreement(ctx context.Context, tx *sql.Tx, in sinergi.Agreem
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'draft', $18, 1, $19, $19) RETURNING id`,
 		string(in.Kind), in.KSDDCategory, in.Title, nullID(in.ParentID), nullID(prevID), edition, in.Bordering, in.StartDate, in.EndDate,
 		in.TermLegalBasis, in.BurdensPublic, in.FundedInCurrentBudget, kerjasama.DPRDRequired(in.Kind, in.BurdensPublic, in.FundedInCurrentBudget),
-		jsonString(in.Urusan), in.Scope, in.Value, jsonString(in.FundingSources), strings.ToLower(strings.Join(names, " | ")), now).Scan(&id); err != nil {
+		jsonString(in.Urusan), in.Scope, in.Value, jsonString(in.FundingSources), agreementSearchText(in.Title, in.Scope, in.Urusan, names), now).Scan(&id); err != nil {
 		return nil, err
 	}
 	for i, p := range in.Parties {
