@@ -245,124 +245,16 @@ func (db *DB) CreateAgreement(ctx context.Context, in sinergi.AgreementInput) (*
 // insertAgreement checks the law and writes a new agreement (a renewal
 // passes the agreement it renews).
 func (db *DB) insertAgreement(ctx context.Context, tx *sql.Tx, in sinergi.AgreementInput, previous *sinergi.Agreement, edition int) (*sinergi.Agreement, error) {
-	parties := make([]kerjasama.Party, len(in.Parties))
-	var names []string
-	for i, p := range in.Parties {
-		o, err := db.getOrg(ctx, tx, p.OrganizationID, false)
-		if sinergi.ErrorCode(err) == sinergi.CodeNotFound {
-			return nil, fieldErr("parties", "Instansi tidak ditemukan: "+strconv.FormatInt(p.OrganizationID, 10), "Organisation not found: "+strconv.FormatInt(p.OrganizationID, 10))
-		}
-		if err != nil {
-			return nil, err
-		}
-		if p.UnitID != nil {
-			u, err := db.getUnit(ctx, tx, *p.UnitID, false)
-			if sinergi.ErrorCode(err) == sinergi.CodeNotFound || err == nil && u.OrganizationID != o.ID {
-				return nil, fieldErr("parties", "Unit kerja tidak ditemukan di instansi "+o.Name, "Unit not found in "+o.Name)
-			}
-			if err != nil {
-				return nil, err
-			}
-			names = append(names, u.Name)
-		}
-		parties[i] = kerjasama.Party{ID: o.ID, Sector: o.Sector, RegionCode: o.RegionCode, Role: p.Role}
-		names = append(names, o.Name, o.Acronym)
-	}
-	if err := kerjasama.CheckParties(in.Kind, parties); err != nil {
-		return nil, err
-	}
-	if in.Kind == sinergi.KindKSDD {
-		if err := kerjasama.CheckWajib(in.KSDDCategory, in.Bordering, parties); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range in.Parties {
-		for _, s := range p.Signatories {
-			if err := kerjasama.CheckSignatory(in.Kind, s.Authority, s.Document); err != nil {
-				return nil, err
-			}
-		}
-	}
-	var parent *kerjasama.ParentInfo
-	if in.ParentID != nil {
-		pa, err := db.getAgreement(ctx, tx, *in.ParentID, false)
-		if sinergi.ErrorCode(err) == sinergi.CodeNotFound {
-			return nil, fieldErr("parent_id", "Kerja sama induk tidak ditemukan", "Parent agreement not found")
-		}
-		if err != nil {
-			return nil, err
-		}
-		if err := db.fillAgreement(ctx, tx, pa, false); err != nil {
-			return nil, err
-		}
-		parent = &kerjasama.ParentInfo{Kind: pa.Kind, Status: pa.Status, PartyIDs: pa.PartyIDs(), Start: pa.StartDate, End: pa.EndDate}
-	}
-	var ids []int64
-	for _, p := range in.Parties {
-		ids = append(ids, p.OrganizationID)
-	}
-	if err := kerjasama.CheckParent(in.Kind, parent, ids, in.StartDate, in.EndDate); err != nil {
-		return nil, err
-	}
-	start, _ := sinergi.ParseDate(in.StartDate)
-	end, _ := sinergi.ParseDate(in.EndDate)
-	if err := kerjasama.CheckTerm(start, end, AgreementConfig.MaxYears, in.TermLegalBasis); err != nil {
-		return nil, err
-	}
-	if in.Urusan == nil {
-		in.Urusan = []string{}
-	}
-	if in.FundingSources == nil {
-		in.FundingSources = []string{}
-	}
-	now := db.now()
-	var prevID *int64
-	if previous != nil {
-		prevID = &previous.ID
-	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO agreements (kind, ksdd_category, title, parent_id, previous_id, edition, bordering, start_date, end_date,
-		term_legal_basis, burdens_public, funded_in_current_budget, dprd_required, urusan, scope, value, funding_sources, status, search_text,
-		version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'draft', $18, 1, $19, $19) RETURNING id`,
-		string(in.Kind), in.KSDDCategory, in.Title, nullID(in.ParentID), nullID(prevID), edition, in.Bordering, in.StartDate, in.EndDate,
-		in.TermLegalBasis, in.BurdensPublic, in.FundedInCurrentBudget, kerjasama.DPRDRequired(in.Kind, in.BurdensPublic, in.FundedInCurrentBudget),
-		jsonString(in.Urusan), in.Scope, in.Value, jsonString(in.FundingSources), agreementSearchText(in.Title, in.Scope, in.Urusan, names), now).Scan(&id); err != nil {
-		return nil, err
-	}
-	for i, p := range in.Parties {
-		sig := p.Signatories
-		if sig == nil {
-			sig = []sinergi.Signatory{}
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_parties (agreement_id, position, organization_id, unit_id, role, signatories)
-			VALUES ($1, $2, $3, $4, $5, $6)`, id, i, p.OrganizationID, nullID(p.UnitID), p.Role, jsonString(sig)); err != nil {
-			return nil, err
-		}
-	}
-	for i, s := range kerjasama.Stages(in.Kind, in.BurdensPublic, in.FundedInCurrentBudget) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_stages (agreement_id, position, code, required) VALUES ($1, $2, $3, $4)`,
-			id, i, s.Code, s.Required); err != nil {
-			return nil, err
-		}
-	}
-	for i, o := range in.Obligations {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_obligations (agreement_id, position, organization_id, description, due_date)
-			VALUES ($1, $2, $3, $4, $5)`, id, i, o.OrganizationID, o.Description, o.DueDate); err != nil {
-			return nil, err
-		}
-	}
-	out, err := db.getAgreement(ctx, tx, id, false)
+	lk := newKSLookup()
+	n, err := db.checkNewAgreement(ctx, tx, lk, in, previous, edition)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.fillAgreement(ctx, tx, out, true); err != nil {
+	out, err := db.writeAgreements(ctx, tx, lk, []*newAgreement{n})
+	if err != nil {
 		return nil, err
 	}
-	if err := db.appendAudit(ctx, tx, "create", "agreement", id, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return out[0], nil
 }
 
 // lockAgreement reads an agreement for a change by the actor: it must

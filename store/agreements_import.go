@@ -46,11 +46,46 @@ var ruleColumn = map[string]string{
 	kerjasama.RuleSign:      "parties",
 }
 
+// importBatch is how many rows the import checks before writing them
+// together (multi-row statements, one audit-chain update).
+const importBatch = 500
+
 // ImportAgreements stores the rows of an import file as draft agreements,
 // each through the same checks as CreateAgreement, in one transaction. Every
 // problem is reported with its row and column. In all_or_nothing mode any
 // problem stores nothing; in valid_only mode the valid rows are stored.
 func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
+	return db.importAgreements(ctx, mode, func(fn func(sheet.Row) error) (string, error) {
+		for _, r := range rows {
+			if err := fn(r); err != nil {
+				return "", err
+			}
+		}
+		return "", nil
+	})
+}
+
+// ImportAgreementsFile imports an uploaded xlsx or CSV file as
+// ImportAgreements does, reading its rows as a stream (sheet.Scan); a file
+// that cannot be read is a *sheet.Error and imports nothing.
+func (db *DB) ImportAgreementsFile(ctx context.Context, b []byte, mode sheet.Mode) (*sheet.Report, error) {
+	return db.importAgreements(ctx, mode, func(fn func(sheet.Row) error) (string, error) { return sheet.Scan(b, fn) })
+}
+
+// agreementImport is one import in progress: rows are checked by the
+// hundred (the party names of a batch looked up in one query, each
+// organisation read once) and the valid ones written together.
+type agreementImport struct {
+	db      *DB
+	tx      *sql.Tx
+	rep     *sheet.Report
+	lk      *ksLookup
+	names   map[string][]int64 // organisation name (lower case) → ids
+	read    []sheet.Row        // rows read, not yet checked
+	pending []*newAgreement    // rows checked, not yet written
+}
+
+func (db *DB) importAgreements(ctx context.Context, mode sheet.Mode, scan func(func(sheet.Row) error) (string, error)) (*sheet.Report, error) {
 	if !sinergi.ActorFrom(ctx).Authenticated() {
 		return nil, sinergi.Unauthorized()
 	}
@@ -60,51 +95,25 @@ func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet
 	if mode != sheet.AllOrNothing && mode != sheet.ValidOnly {
 		return nil, fieldErr("mode", "Mode impor harus all_or_nothing atau valid_only", "mode must be all_or_nothing or valid_only")
 	}
-	rep := &sheet.Report{Mode: mode, Rows: len(rows), IDs: []int64{}, Problems: []sheet.Problem{}}
-	names := map[string][]int64{} // organisation name (lower case) → ids
+	rep := &sheet.Report{Mode: mode, IDs: []int64{}, Problems: []sheet.Problem{}}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		for _, r := range rows {
-			var probs []sheet.Problem
-			add := func(col, id, en string) {
-				probs = append(probs, sheet.Problem{Row: r.Line, Column: col, Label: sheet.ColumnLabel(col), Reason: id, ReasonEN: en})
+		im := &agreementImport{db: db, tx: tx, rep: rep, lk: newKSLookup(), names: map[string][]int64{}}
+		format, err := scan(func(r sheet.Row) error {
+			rep.Rows++
+			if im.read = append(im.read, r); len(im.read) == importBatch {
+				return im.check(ctx)
 			}
-			in, err := db.importInput(ctx, tx, r, names, add)
-			if err != nil {
-				return err
-			}
-			if len(probs) == 0 {
-				if err := checkAgreementInput(ctx, &in); err != nil {
-					if !problemsOf(err, r.Line, "parties", &probs) {
-						return err
-					}
-				}
-			} else {
-				// report the other fields' problems too
-				in.Normalize()
-				var e *sinergi.Error
-				if errors.As(in.Validate(), &e) {
-					flagged := map[string]bool{}
-					for _, p := range probs {
-						flagged[p.Column] = true
-					}
-					for _, f := range e.Fields {
-						if !flagged[f.Field] {
-							add(f.Field, f.Msg.ID, f.Msg.EN)
-						}
-					}
-				}
-			}
-			if len(probs) == 0 {
-				a, err := db.insertAgreement(ctx, tx, in, nil, 1)
-				if err != nil && !problemsOf(err, r.Line, "", &probs) {
-					return err
-				}
-				if err == nil {
-					rep.Valid++
-					rep.IDs = append(rep.IDs, a.ID)
-				}
-			}
-			rep.Problems = append(rep.Problems, probs...)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		rep.Format = format
+		if err := im.check(ctx); err != nil {
+			return err
+		}
+		if err := im.flush(ctx); err != nil {
+			return err
 		}
 		if len(rep.Problems) > 0 && mode == sheet.AllOrNothing {
 			return errImportRollback
@@ -120,6 +129,156 @@ func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet
 	}
 	rep.Imported = len(rep.IDs)
 	return rep, nil
+}
+
+// check checks the rows read: each is reported or becomes pending; the
+// pending rows are written when there are enough of them.
+func (im *agreementImport) check(ctx context.Context) error {
+	if err := im.prefetch(ctx); err != nil {
+		return err
+	}
+	for _, r := range im.read {
+		var probs []sheet.Problem
+		add := func(col, id, en string) {
+			probs = append(probs, sheet.Problem{Row: r.Line, Column: col, Label: sheet.ColumnLabel(col), Reason: id, ReasonEN: en})
+		}
+		in, err := im.db.importInput(ctx, im.tx, r, im.names, add)
+		if err != nil {
+			return err
+		}
+		if len(probs) == 0 {
+			if err := checkAgreementInput(ctx, &in); err != nil {
+				if !problemsOf(err, r.Line, "parties", &probs) {
+					return err
+				}
+			}
+		} else {
+			// report the other fields' problems too
+			in.Normalize()
+			var e *sinergi.Error
+			if errors.As(in.Validate(), &e) {
+				flagged := map[string]bool{}
+				for _, p := range probs {
+					flagged[p.Column] = true
+				}
+				for _, f := range e.Fields {
+					if !flagged[f.Field] {
+						add(f.Field, f.Msg.ID, f.Msg.EN)
+					}
+				}
+			}
+		}
+		if len(probs) == 0 {
+			if in.ParentID != nil {
+				// the parent may be a row of this file still pending
+				if err := im.flush(ctx); err != nil {
+					return err
+				}
+			}
+			n, err := im.db.checkNewAgreement(ctx, im.tx, im.lk, in, nil, 1)
+			if err != nil && !problemsOf(err, r.Line, "", &probs) {
+				return err
+			}
+			if err == nil {
+				im.rep.Valid++
+				im.pending = append(im.pending, n)
+			}
+		}
+		im.rep.Problems = append(im.rep.Problems, probs...)
+	}
+	im.read = im.read[:0]
+	if len(im.pending) >= importBatch {
+		return im.flush(ctx)
+	}
+	return nil
+}
+
+// flush writes the pending rows.
+func (im *agreementImport) flush(ctx context.Context) error {
+	if len(im.pending) == 0 {
+		return nil
+	}
+	out, err := im.db.writeAgreements(ctx, im.tx, im.lk, im.pending)
+	if err != nil {
+		return err
+	}
+	for _, a := range out {
+		im.rep.IDs = append(im.rep.IDs, a.ID)
+	}
+	im.pending = im.pending[:0]
+	return nil
+}
+
+// prefetch looks up the party names of the rows read that are not known
+// yet (one query) and reads the organisations they and the ids name that
+// are not cached (one query).
+func (im *agreementImport) prefetch(ctx context.Context) error {
+	var names []any
+	var ids []int64
+	asked := map[string]bool{}
+	for _, r := range im.read {
+		for _, p := range sheet.Parties(r.Cells["parties"]) {
+			if n, err := strconv.ParseInt(p, 10, 64); err == nil && n > 0 {
+				if _, ok := im.lk.orgs[n]; !ok {
+					ids = append(ids, n)
+				}
+				continue
+			}
+			key := strings.ToLower(p)
+			if _, ok := im.names[key]; !ok && !asked[key] {
+				asked[key] = true
+				names = append(names, key)
+			}
+		}
+	}
+	if len(names) > 0 {
+		ph := make([]string, len(names))
+		for i := range names {
+			ph[i] = "$" + itoa(i+1)
+		}
+		rows, err := im.tx.QueryContext(ctx, `SELECT id, lower(name) FROM organizations WHERE lower(name) IN (`+strings.Join(ph, ", ")+`) ORDER BY id`, names...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return err
+			}
+			if asked[key] && len(im.names[key]) < 2 {
+				im.names[key] = append(im.names[key], id)
+				ids = append(ids, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for key := range asked {
+			if _, ok := im.names[key]; !ok {
+				im.names[key] = nil
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var args []any
+	rows, err := im.tx.QueryContext(ctx, `SELECT `+orgCols+` FROM organizations WHERE id IN (`+inList(&args, ids)+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return err
+		}
+		im.lk.orgs[o.ID] = o
+	}
+	return rows.Err()
 }
 
 // problemsOf turns a domain error of one row into problems; false for an

@@ -268,14 +268,21 @@ func (db *DB) fillAgreements(ctx context.Context, q querier, as []*sinergi.Agree
 		return err
 	}
 	for _, a := range as {
-		a.Status = kerjasama.Status(a.Status, a.EndDate, today, AgreementConfig.ExpiringDays)
-		a.DaysLeft = nil
-		if a.Status != sinergi.AgreementTerminated && a.Status != sinergi.AgreementExpired {
-			if n, ok := kerjasama.DaysLeft(a.EndDate, today); ok {
-				a.DaysLeft = &n
-			}
-		}
-		a.Monitoring = kerjasama.Monitor(a.Kind, rulesParties(a.Parties))
+		deriveAgreement(a, today)
 	}
 	return nil
+}
+
+// deriveAgreement works out what an agreement shows from what is stored:
+// the status (expiring and expired from the end date), the days left and
+// the monitoring authority.
+func deriveAgreement(a *sinergi.Agreement, today time.Time) {
+	a.Status = kerjasama.Status(a.Status, a.EndDate, today, AgreementConfig.ExpiringDays)
+	a.DaysLeft = nil
+	if a.Status != sinergi.AgreementTerminated && a.Status != sinergi.AgreementExpired {
+		if n, ok := kerjasama.DaysLeft(a.EndDate, today); ok {
+			a.DaysLeft = &n
+		}
+	}
+	a.Monitoring = kerjasama.Monitor(a.Kind, rulesParties(a.Parties))
 }

@@ -147,7 +147,7 @@ func TestAgreementSearchMigration(t *testing.T) {
 	if e.db.Dialect == store.Postgres {
 		undo = []string{`ALTER TABLE agreements DROP COLUMN search_vector`}
 	}
-	undo = append(undo, `UPDATE agreements SET search_text = 'pengelolaan café stasiun maros | pemerintah kabupaten maros | '`,
+	undo = append(undo, `DROP INDEX organizations_lower_name`, `UPDATE agreements SET search_text = 'pengelolaan café stasiun maros | pemerintah kabupaten maros | '`,
 		`DELETE FROM schema_migrations WHERE version = 13`)
 	for _, s := range undo {
 		if _, err := e.db.SQL.Exec(s); err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"time"
 
 	"sinergi"
 	"sinergi/audit"
@@ -14,27 +13,7 @@ import (
 // appendAudit records a change in the same transaction as the change itself.
 // before and after are marshalled to JSON (nil for none).
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, action, entity string, entityID int64, before, after any) error {
-	a := sinergi.ActorFrom(ctx)
-	e := audit.Entry{
-		At: db.now().Format(time.RFC3339Nano), Actor: a.Label(), Action: action, Entity: entity, EntityID: entityID,
-		Before: jsonText(before), After: jsonText(after),
-	}
-	if a != nil {
-		e.ActorID = a.UserID
-	}
-	var lastID int64
-	if err := tx.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id = 1`+db.forUpdate()).Scan(&lastID, &e.PrevHash); err != nil {
-		return err
-	}
-	e.ID = lastID + 1
-	e.Hash = audit.Hash(e)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (id, at, actor_id, actor, action, entity, entity_id, before_data, after_data, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		e.ID, e.At, e.ActorID, e.Actor, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, `UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1`, e.ID, e.Hash)
-	return err
+	return db.appendAudits(ctx, tx, []auditItem{{action, entity, entityID, before, after}})
 }
 
 func jsonText(v any) string {

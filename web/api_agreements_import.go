@@ -122,15 +122,10 @@ func (s *Server) importAgreements(w http.ResponseWriter, r *http.Request) (*shee
 	if err != nil {
 		return nil, err
 	}
-	rows, format, err := sheet.Read(data)
+	rep, err := s.DB.ImportAgreementsFile(r.Context(), data, mode)
 	if err != nil {
 		return nil, sheetErr(err)
 	}
-	rep, err := s.DB.ImportAgreements(r.Context(), rows, mode)
-	if err != nil {
-		return nil, err
-	}
-	rep.Format = format
 	return rep, nil
 }
 

@@ -8,3 +8,5 @@
 ALTER TABLE agreements ADD COLUMN search_vector tsvector
     GENERATED ALWAYS AS (array_to_tsvector(array_remove(string_to_array(search_text, ' '), ''))) STORED;
 CREATE INDEX agreements_search ON agreements USING GIN (search_vector);
+-- The import finds parties by name, case-insensitively, a batch at a time.
+CREATE INDEX organizations_lower_name ON organizations(lower(name));

@@ -17,3 +17,5 @@ BEGIN
     INSERT INTO agreements_fts(agreements_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
     INSERT INTO agreements_fts(rowid, search_text) VALUES (new.id, new.search_text);
 END;
+-- The import finds parties by name, case-insensitively, a batch at a time.
+CREATE INDEX organizations_lower_name ON organizations(lower(name));
