@@ -175,7 +175,8 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 	if f.ParentID != 0 {
 		w.add(`a.parent_id = ?`, f.ParentID)
 	}
-	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM agreements a`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	var err error
+	if out.Total, err = db.countAgreements(ctx, w, strings.TrimSpace(f.Q) != "" && len(w.conds) == 1 && len(w.args) == 1); err != nil {
 		return out, err
 	}
 	if out.Total <= out.Offset {

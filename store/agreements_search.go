@@ -47,6 +47,19 @@ func (db *DB) addSearch(w *where, q string) {
 	}
 }
 
+// countAgreements counts the agreements w selects. When the search is the
+// only condition, SQLite counts the index's matches (every agreement is in
+// it once) instead of looking each match up in agreements.
+func (db *DB) countAgreements(ctx context.Context, w where, searchOnly bool) (int, error) {
+	var n int
+	q := `SELECT count(*) FROM agreements a` + w.String()
+	if searchOnly && db.Dialect == SQLite {
+		q = `SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH $1`
+	}
+	err := db.SQL.QueryRowContext(ctx, q, w.args...).Scan(&n)
+	return n, err
+}
+
 // inList is "$n, $n+1, …" for the ids, appended to args.
 func inList(args *[]any, ids []int64) string {
 	var b strings.Builder
