@@ -41,7 +41,13 @@ func (db *DB) addSearch(w *where, q string) {
 	case len(terms) == 0:
 		w.add(`1 = 0`)
 	case db.Dialect == Postgres:
-		w.add(`a.search_vector @@ ?::tsquery`, search.TSQuery(terms))
+		// A literal, not a parameter: with a parameter PostgreSQL soon
+		// switches the prepared statement to a generic plan, which cannot
+		// know how rare the words are and walks the whole table backwards
+		// by id for a rare word (80 ms instead of 0.5 ms at 100,000). The
+		// terms are letters and numbers only (package search), and the
+		// literal is quoted as SQL quotes it anyway.
+		w.add(`a.search_vector @@ '` + strings.ReplaceAll(search.TSQuery(terms), "'", "''") + `'::tsquery`)
 	default:
 		w.add(`a.id IN (SELECT rowid FROM agreements_fts WHERE agreements_fts MATCH ?)`, search.FTS5(terms))
 	}
