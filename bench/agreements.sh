@@ -108,7 +108,7 @@ bench_engine() {
 	# Spread the statuses (fixture, not audited; see the header).
 	local fix="UPDATE agreements SET status = 'active' WHERE id % 5 IN (0, 1, 2); UPDATE agreements SET status = 'in_process' WHERE id % 5 = 3;"
 	if [[ $engine == postgres ]]; then
-		psql "$dsn" -qX -c "$fix" -c "VACUUM (ANALYZE) agreements" >/dev/null
+		psql "$dsn" -qX -c "$fix" -c "VACUUM (ANALYZE) agreements, agreement_parties, agreement_stages" >/dev/null
 	else
 		sqlite3 "${dsn#sqlite:}" "$fix"
 	fi

@@ -128,8 +128,19 @@ func (db *DB) importAgreements(ctx context.Context, mode sheet.Mode, scan func(f
 		return nil, err
 	}
 	rep.Imported = len(rep.IDs)
+	if db.Dialect == Postgres && rep.Imported >= analyzeAfter {
+		// Fresh statistics now rather than when autovacuum comes by: with
+		// the stale ones the planner reads a page's stages by a full scan
+		// (70 ms instead of 3 ms at 100,000 agreements). Best effort: the
+		// import is committed, and autovacuum will analyze anyway.
+		_, _ = db.SQL.ExecContext(ctx, `ANALYZE agreements, agreement_parties, agreement_stages, agreement_obligations`)
+	}
 	return rep, nil
 }
+
+// analyzeAfter is the size of an import after which PostgreSQL's statistics
+// of the registry's tables are refreshed.
+const analyzeAfter = 5000
 
 // check checks the rows read: each is reported or becomes pending; the
 // pending rows are written when there are enough of them.
