@@ -31,7 +31,10 @@ func Words(s string) []string {
 			b.Reset()
 		}
 	}
-	for _, r := range norm.NFKD.String(s) {
+	if !ascii(s) {
+		s = norm.NFKD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// a combining accent of the letter before it
@@ -48,6 +51,15 @@ func Words(s string) []string {
 	}
 	flush()
 	return out
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Text is the indexed text of a record made of parts: their folded words,
