@@ -25,11 +25,11 @@ import (
 // beyond its size) is refused from the sizes the archive declares, and the
 // zip reader refuses parts that inflate beyond what they declare.
 var (
-	MaxUpload      int64 = 10 << 20 // bytes of the uploaded file
-	MaxUnzipped    int64 = 64 << 20 // bytes of all parts of an xlsx, inflated
-	MaxUnzippedXML int64 = 16 << 20 // bytes of one worksheet kept in memory
-	MaxRows              = 100_000  // data rows in one file
-	MaxCell              = 10_000   // characters in one cell
+	MaxUpload      int64 = 10 << 20  // bytes of the uploaded file
+	MaxUnzipped    int64 = 256 << 20 // bytes of all parts of an xlsx, inflated (read as a stream: 100,000 rows of inline strings are about 75 MiB)
+	MaxUnzippedXML int64 = 16 << 20  // bytes of one worksheet kept in memory
+	MaxRows              = 100_000   // data rows in one file
+	MaxCell              = 10_000    // characters in one cell
 )
 
 // Column is one column of the template.
@@ -187,25 +187,44 @@ func IsXLSX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 // Read parses an uploaded file (xlsx when it is a zip archive, else CSV)
 // into its data rows. The format is "xlsx" or "csv".
 func (l *Layout) Read(b []byte) (rows []Row, format string, err error) {
-	if int64(len(b)) > MaxUpload {
-		return nil, "", TooLarge()
-	}
-	if len(b) == 0 {
-		return nil, "", fail("Berkas kosong", "The file is empty")
-	}
-	var cells [][]string
-	if IsXLSX(b) {
-		format = "xlsx"
-		cells, err = readXLSX(b, l.Sheet)
-	} else {
-		format = "csv"
-		cells, err = readCSV(b)
-	}
+	format, err = l.Scan(b, func(r Row) error {
+		rows = append(rows, r)
+		return nil
+	})
 	if err != nil {
 		return nil, format, err
 	}
-	rows, err = l.toRows(cells)
-	return rows, format, err
+	return rows, format, nil
+}
+
+// Scan parses an uploaded file like Read but hands each data row to fn as
+// it is read, holding only the row in memory (and, for xlsx, the shared
+// strings); an error from fn stops the scan and is returned.
+func (l *Layout) Scan(b []byte, fn func(Row) error) (format string, err error) {
+	if int64(len(b)) > MaxUpload {
+		return "", TooLarge()
+	}
+	if len(b) == 0 {
+		return "", fail("Berkas kosong", "The file is empty")
+	}
+	rs := &rowScanner{layout: l, fn: fn}
+	if IsXLSX(b) {
+		format = "xlsx"
+		err = readXLSX(b, l.Sheet, rs.record)
+	} else {
+		format = "csv"
+		err = readCSV(b, rs.record)
+	}
+	if err != nil {
+		return format, err
+	}
+	if rs.keys == nil {
+		return format, fail("Berkas tidak memuat baris judul kolom", "The file has no header row")
+	}
+	if rs.rows == 0 {
+		return format, fail("Berkas tidak memuat baris data", "The file holds no data rows")
+	}
+	return format, nil
 }
 
 // TooLarge is the error for an upload over MaxUpload.
@@ -213,30 +232,31 @@ func TooLarge() *Error {
 	return fail("Berkas terlalu besar (paling besar %d MiB)", "The file is too large (at most %d MiB)", MaxUpload>>20)
 }
 
-// readXLSX reads the sheet named data (any case), else the first sheet.
-func readXLSX(b []byte, data string) ([][]string, error) {
+// readXLSX hands the records of the sheet named data (any case), else of
+// the first sheet, to emit.
+func readXLSX(b []byte, data string, emit func([]string) error) error {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
+		return fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
 		if total > uint64(MaxUnzipped) || zf.UncompressedSize64 > uint64(MaxUnzipped) {
-			return nil, bomb()
+			return bomb()
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzippedXML})
 	if err != nil {
 		if strings.Contains(err.Error(), "size") && strings.Contains(err.Error(), "limit") {
-			return nil, bomb()
+			return bomb()
 		}
-		return nil, fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
+		return fail("Berkas xlsx rusak atau bukan xlsx", "The xlsx file is damaged or not an xlsx file")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, fail("Berkas xlsx tidak memuat lembar kerja", "The xlsx file holds no worksheet")
+		return fail("Berkas xlsx tidak memuat lembar kerja", "The xlsx file holds no worksheet")
 	}
 	name := sheets[0]
 	for _, s := range sheets {
@@ -246,24 +266,22 @@ func readXLSX(b []byte, data string) ([][]string, error) {
 	}
 	it, err := f.Rows(name)
 	if err != nil {
-		return nil, readErr(err)
+		return readErr(err)
 	}
 	defer it.Close()
-	var out [][]string
 	for it.Next() {
-		if len(out) > MaxRows {
-			return nil, fail("Terlalu banyak baris (paling banyak %d)", "Too many rows (at most %d)", MaxRows)
-		}
 		r, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, readErr(err)
+			return readErr(err)
 		}
-		out = append(out, r)
+		if err := emit(r); err != nil {
+			return err
+		}
 	}
 	if err := it.Error(); err != nil {
-		return nil, readErr(err)
+		return readErr(err)
 	}
-	return out, nil
+	return nil
 }
 
 func readErr(err error) error {
@@ -278,10 +296,10 @@ func bomb() *Error {
 		"The xlsx file is refused: its content inflates beyond %d MiB (a possible zip bomb)", MaxUnzipped>>20)
 }
 
-func readCSV(b []byte) ([][]string, error) {
+func readCSV(b []byte, emit func([]string) error) error {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
-		return nil, fail("Berkas CSV harus teks UTF-8 (atau unggah berkas .xlsx)", "A CSV file must be UTF-8 text (or upload an .xlsx file)")
+		return fail("Berkas CSV harus teks UTF-8 (atau unggah berkas .xlsx)", "A CSV file must be UTF-8 text (or upload an .xlsx file)")
 	}
 	first, _, _ := bytes.Cut(b, []byte("\n"))
 	r := csv.NewReader(bytes.NewReader(b))
@@ -290,7 +308,6 @@ func readCSV(b []byte) ([][]string, error) {
 	}
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
-	var out [][]string
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -299,16 +316,15 @@ func readCSV(b []byte) ([][]string, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fail("CSV tidak valid pada baris %d: %v", "Malformed CSV at line %d: %v", pe.Line, pe.Err)
+				return fail("CSV tidak valid pada baris %d: %v", "Malformed CSV at line %d: %v", pe.Line, pe.Err)
 			}
-			return nil, fail("CSV tidak valid", "Malformed CSV")
+			return fail("CSV tidak valid", "Malformed CSV")
 		}
-		if len(out) > MaxRows {
-			return nil, fail("Terlalu banyak baris (paling banyak %d)", "Too many rows (at most %d)", MaxRows)
+		if err := emit(rec); err != nil {
+			return err
 		}
-		out = append(out, rec)
 	}
-	return out, nil
+	return nil
 }
 
 // headerKey maps a header cell to a column key: "Judul (title)", "Judul"
@@ -326,21 +342,48 @@ func (l *Layout) headerKey(h string) string {
 	return ""
 }
 
-func (l *Layout) toRows(cells [][]string) ([]Row, error) {
-	// the header is the first row with a cell
-	hi := 0
-	for hi < len(cells) && blank(cells[hi]) {
-		hi++
+// rowScanner turns the records of a file into rows: the first record with
+// a cell is the header, blank records are skipped.
+type rowScanner struct {
+	layout  *Layout
+	fn      func(Row) error
+	keys    []string // column key of each header cell ("" for unknown)
+	records int
+	rows    int
+}
+
+func (rs *rowScanner) record(rec []string) error {
+	rs.records++
+	if rs.records > MaxRows+1 {
+		return fail("Terlalu banyak baris (paling banyak %d)", "Too many rows (at most %d)", MaxRows)
 	}
-	if hi == len(cells) {
-		return nil, fail("Berkas tidak memuat baris judul kolom", "The file has no header row")
+	if blank(rec) {
+		return nil
 	}
-	keys := make([]string, len(cells[hi]))
+	if rs.keys == nil {
+		return rs.header(rec)
+	}
+	r := Row{Line: rs.records, Cells: make(map[string]string, len(rs.layout.Columns))}
+	for j, v := range rec {
+		if j < len(rs.keys) && rs.keys[j] != "" {
+			if utf8.RuneCountInString(v) > MaxCell {
+				return fail("Sel di baris %d terlalu panjang (paling banyak %d karakter)", "A cell in row %d is too long (at most %d characters)", rs.records, MaxCell)
+			}
+			r.Cells[rs.keys[j]] = strings.TrimSpace(v)
+		}
+	}
+	rs.rows++
+	return rs.fn(r)
+}
+
+func (rs *rowScanner) header(rec []string) error {
+	l := rs.layout
+	keys := make([]string, len(rec))
 	seen := map[string]bool{}
-	for i, h := range cells[hi] {
+	for i, h := range rec {
 		k := l.headerKey(h)
 		if k != "" && seen[k] {
-			return nil, fail("Kolom %q muncul dua kali", "Column %q appears twice", h)
+			return fail("Kolom %q muncul dua kali", "Column %q appears twice", h)
 		}
 		seen[k], keys[i] = true, k
 	}
@@ -351,28 +394,10 @@ func (l *Layout) toRows(cells [][]string) ([]Row, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fail("Kolom wajib tidak ada: %s (gunakan templat impor)", "Required columns are missing: %s (use the import template)", strings.Join(missing, ", "))
+		return fail("Kolom wajib tidak ada: %s (gunakan templat impor)", "Required columns are missing: %s (use the import template)", strings.Join(missing, ", "))
 	}
-	var out []Row
-	for i := hi + 1; i < len(cells); i++ {
-		if blank(cells[i]) {
-			continue
-		}
-		r := Row{Line: i + 1, Cells: map[string]string{}}
-		for j, v := range cells[i] {
-			if j < len(keys) && keys[j] != "" {
-				if utf8.RuneCountInString(v) > MaxCell {
-					return nil, fail("Sel di baris %d terlalu panjang (paling banyak %d karakter)", "A cell in row %d is too long (at most %d characters)", i+1, MaxCell)
-				}
-				r.Cells[keys[j]] = strings.TrimSpace(v)
-			}
-		}
-		out = append(out, r)
-	}
-	if len(out) == 0 {
-		return nil, fail("Berkas tidak memuat baris data", "The file holds no data rows")
-	}
-	return out, nil
+	rs.keys = keys
+	return nil
 }
 
 func blank(r []string) bool {

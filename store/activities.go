@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"sinergi"
 )
@@ -163,24 +164,61 @@ func (db *DB) insertActivity(ctx context.Context, tx *sql.Tx, chain *auditChain,
 	if err := db.checkActivityRefs(ctx, tx, in); err != nil {
 		return nil, err
 	}
+	out, err := db.writeActivities(ctx, tx, chain, []sinergi.ActivityInput{in})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+var activityInsertCols = []string{"type", "from_org_id", "from_unit_id", "to_org_id", "to_unit_id", "date", "description", "evidence",
+	"value_rupiah", "agreement_id", "forum_id", "assistance_request_id", "created_by", "version", "created_at", "updated_at"}
+
+// writeActivities stores checked inputs whose references were checked — one
+// multi-row INSERT for the lot, read back in one query — with an audit
+// entry each on chain (the caller flushes it).
+func (db *DB) writeActivities(ctx context.Context, tx *sql.Tx, chain *auditChain, ins []sinergi.ActivityInput) ([]*sinergi.Activity, error) {
 	now := db.now()
 	var createdBy any
 	if a := sinergi.ActorFrom(ctx); a != nil && a.UserID != 0 {
 		createdBy = a.UserID
 	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO activities (type, from_org_id, from_unit_id, to_org_id, to_unit_id, date, description, evidence,
-		value_rupiah, agreement_id, forum_id, assistance_request_id, created_by, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
-		string(in.Type), in.FromOrgID, actNull(in.FromUnitID), in.ToOrgID, actNull(in.ToUnitID), in.Date, in.Description, in.Evidence,
-		actNull(in.ValueRupiah), actNull(in.AgreementID), actNull(in.ForumID), actNull(in.AssistanceRequestID), createdBy, now).Scan(&id); err != nil {
-		return nil, err
+	rows := make([][]any, len(ins))
+	for i, in := range ins {
+		rows[i] = []any{string(in.Type), in.FromOrgID, actNull(in.FromUnitID), in.ToOrgID, actNull(in.ToUnitID), in.Date, in.Description, in.Evidence,
+			actNull(in.ValueRupiah), actNull(in.AgreementID), actNull(in.ForumID), actNull(in.AssistanceRequestID), createdBy, 1, now, now}
 	}
-	out, err := db.getActivity(ctx, tx, id)
+	ids, err := db.insertRows(ctx, tx, "activities", activityInsertCols, rows, "id")
 	if err != nil {
 		return nil, err
 	}
-	return out, chain.append(ctx, "create", "activity", id, nil, out)
+	var args []any
+	res, err := tx.QueryContext(ctx, `SELECT `+activityCols+activityFrom+` WHERE a.id IN (`+inList(&args, ids)+`) ORDER BY a.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*sinergi.Activity, 0, len(ids))
+	for res.Next() {
+		a, err := scanActivity(res)
+		if err != nil {
+			res.Close()
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	res.Close()
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) != len(ids) {
+		return nil, fmt.Errorf("activities: %d read back of %d written", len(out), len(ids))
+	}
+	for _, a := range out {
+		if err := chain.append(ctx, "create", "activity", a.ID, nil, a); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Activities lists activities matching f, newest first.

@@ -23,45 +23,66 @@ var activityImport = &importSpec{
 // ImportActivities stores the rows of an import file as activities, each
 // through the same checks as CreateActivity (form, the right to record for
 // one of the two organisations, existing references), in one transaction
-// (see importRows). Each stored row has its audit entry, appended to one
-// chain per import (the head read and written once).
+// (see runImport).
 func (db *DB) ImportActivities(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
+	return runImport(ctx, db, db.activityKind(), rowsOf(rows), mode)
+}
+
+// ImportActivitiesFile imports an uploaded xlsx or CSV file as
+// ImportActivities does, reading its rows as a stream; a file that cannot
+// be read is a *sheet.Error and imports nothing.
+func (db *DB) ImportActivitiesFile(ctx context.Context, b []byte, mode sheet.Mode) (*sheet.Report, error) {
+	return runImport(ctx, db, db.activityKind(), fileOf(sheet.Activities, b), mode)
+}
+
+// activityKind is the import of activities: the organisations of a batch
+// looked up in one query, each row checked as CreateActivity checks it, the
+// valid rows written together (writeActivities).
+func (db *DB) activityKind() *importKind[sinergi.ActivityInput] {
 	names := orgNames{}
-	var chain *auditChain
-	one := func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error) {
-		if chain == nil {
-			chain = db.auditChain(tx)
-		}
-		in, err := activityInput(ctx, tx, r, names, p)
-		if err != nil {
-			return 0, err
-		}
-		if len(p.list) > 0 {
-			in.Normalize()
-			p.addFields(in.Validate()) // report the other fields' problems too
-			return 0, nil
-		}
-		if err := checkActivityInput(ctx, &in); err != nil {
-			if !p.addErr(err, "from_org") {
-				return 0, err
+	return &importKind[sinergi.ActivityInput]{spec: activityImport, analyze: "activities",
+		prepare: func(ctx context.Context, tx *sql.Tx, rows []sheet.Row) error {
+			var refs []string
+			for _, r := range rows {
+				for _, col := range []string{"from_org", "to_org"} {
+					if s := r.Cells[col]; s != "" {
+						refs = append(refs, s)
+					}
+				}
 			}
-			return 0, nil
-		}
-		a, err := db.insertActivity(ctx, tx, chain, in)
-		if err != nil {
-			if !p.addErr(err, "") {
-				return 0, err
+			_, err := names.prefetch(ctx, tx, refs)
+			return err
+		},
+		check: func(ctx context.Context, tx *sql.Tx, r sheet.Row, p *rowProblems, _ func() error) (sinergi.ActivityInput, bool, error) {
+			in, err := activityInput(ctx, tx, r, names, p)
+			if err != nil {
+				return in, false, err
 			}
-			return 0, nil
-		}
-		return a.ID, nil
+			if len(p.list) > 0 {
+				in.Normalize()
+				p.addFields(in.Validate()) // report the other fields' problems too
+				return in, false, nil
+			}
+			if err := checkActivityInput(ctx, &in); err != nil {
+				return in, false, p.rowErr(err, "from_org")
+			}
+			if err := db.checkActivityRefs(ctx, tx, in); err != nil {
+				return in, false, p.rowErr(err, "")
+			}
+			return in, true, nil
+		},
+		write: func(ctx context.Context, tx *sql.Tx, chain *auditChain, ins []sinergi.ActivityInput) ([]int64, error) {
+			out, err := db.writeActivities(ctx, tx, chain, ins)
+			if err != nil {
+				return nil, err
+			}
+			ids := make([]int64, len(out))
+			for i, a := range out {
+				ids[i] = a.ID
+			}
+			return ids, nil
+		},
 	}
-	return db.importRows(ctx, activityImport, rows, mode, one, func(*sql.Tx) error {
-		if chain == nil {
-			return nil
-		}
-		return chain.flush(ctx)
-	})
 }
 
 // activityInput reads one row into an activity input; cells that cannot be

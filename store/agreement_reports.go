@@ -41,12 +41,18 @@ func (db *DB) fillReporting(ctx context.Context, q querier, a *sinergi.Agreement
 		Scan(&r.Reports, &r.LastReportDate); err != nil {
 		return err
 	}
+	setReporting(a, r, today)
+	return nil
+}
+
+// setReporting sets the reporting state of an agreement whose shown status
+// is set from its interval and reports (r), working out the next due date.
+func setReporting(a *sinergi.Agreement, r sinergi.Reporting, today time.Time) {
 	if kerjasama.InForce(a.Status) {
-		r.NextDue = kerjasama.ReportDue(a.StartDate, r.LastReportDate, months)
+		r.NextDue = kerjasama.ReportDue(a.StartDate, r.LastReportDate, r.IntervalMonths)
 		r.Overdue = kerjasama.ReportOverdue(a.Status, r.NextDue, today)
 	}
 	a.Reporting = &r
-	return nil
 }
 
 // lockFollowUp reads an agreement for a follow-up write: the actor must be

@@ -91,107 +91,36 @@ func (db *DB) ksToday() time.Time {
 	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// fillAgreement loads parties, stages and obligations and works out the
-// shown status, days left and monitoring authority.
+// fillAgreement loads the parties, stages, obligations and (when asked)
+// children of one agreement and works out the shown status, days left and
+// monitoring authority.
 func (db *DB) fillAgreement(ctx context.Context, q querier, a *sinergi.Agreement, children bool) error {
-	rows, err := q.QueryContext(ctx, `SELECT p.organization_id, o.name, o.sector, o.region_code, p.unit_id, COALESCE(u.name, ''), p.role, p.signatories
-		FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id LEFT JOIN units u ON u.id = p.unit_id
-		WHERE p.agreement_id = $1 ORDER BY p.position`, a.ID)
+	if err := db.fillAgreements(ctx, q, []*sinergi.Agreement{a}); err != nil {
+		return err
+	}
+	if !children {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, kind, title, status, end_date FROM agreements WHERE parent_id = $1 ORDER BY id`, a.ID)
 	if err != nil {
-		return err
-	}
-	a.Parties = []sinergi.AgreementParty{}
-	for rows.Next() {
-		var p sinergi.AgreementParty
-		var sig string
-		if err := rows.Scan(&p.OrganizationID, &p.OrganizationName, &p.Sector, &p.RegionCode, &p.UnitID, &p.UnitName, &p.Role, &sig); err != nil {
-			rows.Close()
-			return err
-		}
-		if err := json.Unmarshal([]byte(sig), &p.Signatories); err != nil {
-			rows.Close()
-			return err
-		}
-		if p.Signatories == nil {
-			p.Signatories = []sinergi.Signatory{}
-		}
-		a.Parties = append(a.Parties, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = q.QueryContext(ctx, `SELECT code, required, done_on, document_ref, note, completed_by, completed_at
-		FROM agreement_stages WHERE agreement_id = $1 ORDER BY position`, a.ID)
-	if err != nil {
-		return err
-	}
-	a.Stages = []sinergi.AgreementStage{}
-	for rows.Next() {
-		var s sinergi.AgreementStage
-		if err := rows.Scan(&s.Code, &s.Required, &s.Date, &s.DocumentRef, &s.Note, &s.CompletedBy, &s.CompletedAt); err != nil {
-			rows.Close()
-			return err
-		}
-		s.Done = s.Date != ""
-		s.CompletedAt = utcp(s.CompletedAt)
-		a.Stages = append(a.Stages, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	today := db.ksToday()
-	rows, err = q.QueryContext(ctx, `SELECT b.id, b.organization_id, o.name, b.description, b.due_date, b.done_on, b.done_note
-		FROM agreement_obligations b JOIN organizations o ON o.id = b.organization_id WHERE b.agreement_id = $1 ORDER BY b.position`, a.ID)
-	if err != nil {
-		return err
-	}
-	a.Obligations = []sinergi.Obligation{}
 	for rows.Next() {
-		var o sinergi.Obligation
-		if err := rows.Scan(&o.ID, &o.OrganizationID, &o.OrganizationName, &o.Description, &o.DueDate, &o.DoneOn, &o.DoneNote); err != nil {
+		var c sinergi.AgreementRef
+		var end string
+		if err := rows.Scan(&c.ID, &c.Kind, &c.Title, &c.Status, &end); err != nil {
 			rows.Close()
 			return err
 		}
-		o.Overdue = o.DoneOn == "" && o.DueDate != "" && o.DueDate < today.Format(time.DateOnly) && a.Status != sinergi.AgreementTerminated
-		a.Obligations = append(a.Obligations, o)
+		c.Status = kerjasama.Status(c.Status, end, today, AgreementConfig.ExpiringDays)
+		a.Children = append(a.Children, c)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if children {
-		rows, err = q.QueryContext(ctx, `SELECT id, kind, title, status, end_date FROM agreements WHERE parent_id = $1 ORDER BY id`, a.ID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var c sinergi.AgreementRef
-			var end string
-			if err := rows.Scan(&c.ID, &c.Kind, &c.Title, &c.Status, &end); err != nil {
-				rows.Close()
-				return err
-			}
-			c.Status = kerjasama.Status(c.Status, end, today, AgreementConfig.ExpiringDays)
-			a.Children = append(a.Children, c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	a.Status = kerjasama.Status(a.Status, a.EndDate, today, AgreementConfig.ExpiringDays)
-	if a.Status != sinergi.AgreementTerminated && a.Status != sinergi.AgreementExpired {
-		if n, ok := kerjasama.DaysLeft(a.EndDate, today); ok {
-			a.DaysLeft = &n
-		}
-	}
-	a.Monitoring = kerjasama.Monitor(a.Kind, rulesParties(a.Parties))
-	if children {
-		return db.fillReporting(ctx, q, a, today)
-	}
-	return nil
+	return db.fillReporting(ctx, q, a, today)
 }
 
 func rulesParties(ps []sinergi.AgreementParty) []kerjasama.Party {
@@ -241,8 +170,8 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 	if f.Kind != "" {
 		w.add(`a.kind = ?`, string(f.Kind))
 	}
-	if q := strings.TrimSpace(strings.ReplaceAll(strings.ToValidUTF8(f.Q, ""), "\x00", "")); q != "" {
-		w.add(`a.search_text LIKE ? ESCAPE '\'`, likePattern(q))
+	if q := strings.TrimSpace(f.Q); q != "" {
+		db.addSearch(&w, q)
 	}
 	if f.OrgID != 0 {
 		w.add(`a.id IN (SELECT agreement_id FROM agreement_parties WHERE organization_id = ?)`, f.OrgID)
@@ -250,7 +179,8 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 	if f.ParentID != 0 {
 		w.add(`a.parent_id = ?`, f.ParentID)
 	}
-	if err := db.SQL.QueryRowContext(ctx, `SELECT count(*) FROM agreements a`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	var err error
+	if out.Total, err = db.countAgreements(ctx, w, strings.TrimSpace(f.Q) != "" && len(w.conds) == 1 && len(w.args) == 1); err != nil {
 		return out, err
 	}
 	if out.Total <= out.Offset {
@@ -272,12 +202,11 @@ func (db *DB) Agreements(ctx context.Context, f sinergi.AgreementFilter) (sinerg
 		return out, err
 	}
 	rows.Close()
+	page := make([]*sinergi.Agreement, len(out.Items))
 	for i := range out.Items {
-		if err := db.fillAgreement(ctx, db.SQL, &out.Items[i], false); err != nil {
-			return out, err
-		}
+		page[i] = &out.Items[i]
 	}
-	return out, nil
+	return out, db.fillAgreements(ctx, db.SQL, page)
 }
 
 // CountAgreements returns the number of agreements in each shown status.
@@ -321,128 +250,17 @@ func (db *DB) CreateAgreement(ctx context.Context, in sinergi.AgreementInput) (*
 // insertAgreement checks the law and writes a new agreement (a renewal
 // passes the agreement it renews).
 func (db *DB) insertAgreement(ctx context.Context, tx *sql.Tx, in sinergi.AgreementInput, previous *sinergi.Agreement, edition int) (*sinergi.Agreement, error) {
-	parties := make([]kerjasama.Party, len(in.Parties))
-	names := []string{in.Title, in.Scope}
-	for i, p := range in.Parties {
-		o, err := db.getOrg(ctx, tx, p.OrganizationID, false)
-		if sinergi.ErrorCode(err) == sinergi.CodeNotFound {
-			return nil, fieldErr("parties", "Instansi tidak ditemukan: "+strconv.FormatInt(p.OrganizationID, 10), "Organisation not found: "+strconv.FormatInt(p.OrganizationID, 10))
-		}
-		if err != nil {
-			return nil, err
-		}
-		if p.UnitID != nil {
-			u, err := db.getUnit(ctx, tx, *p.UnitID, false)
-			if sinergi.ErrorCode(err) == sinergi.CodeNotFound || err == nil && u.OrganizationID != o.ID {
-				return nil, fieldErr("parties", "Unit kerja tidak ditemukan di instansi "+o.Name, "Unit not found in "+o.Name)
-			}
-			if err != nil {
-				return nil, err
-			}
-			names = append(names, u.Name)
-		}
-		parties[i] = kerjasama.Party{ID: o.ID, Sector: o.Sector, RegionCode: o.RegionCode, Role: p.Role}
-		names = append(names, o.Name, o.Acronym)
-	}
-	if err := kerjasama.CheckParties(in.Kind, parties); err != nil {
-		return nil, err
-	}
-	if in.Kind == sinergi.KindKSDD {
-		if err := kerjasama.CheckWajib(in.KSDDCategory, in.Bordering, parties); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range in.Parties {
-		for _, s := range p.Signatories {
-			if err := kerjasama.CheckSignatory(in.Kind, s.Authority, s.Document); err != nil {
-				return nil, err
-			}
-		}
-	}
-	var parent *kerjasama.ParentInfo
-	if in.ParentID != nil {
-		pa, err := db.getAgreement(ctx, tx, *in.ParentID, false)
-		if sinergi.ErrorCode(err) == sinergi.CodeNotFound {
-			return nil, fieldErr("parent_id", "Kerja sama induk tidak ditemukan", "Parent agreement not found")
-		}
-		if err != nil {
-			return nil, err
-		}
-		if err := db.fillAgreement(ctx, tx, pa, false); err != nil {
-			return nil, err
-		}
-		parent = &kerjasama.ParentInfo{Kind: pa.Kind, Status: pa.Status, PartyIDs: pa.PartyIDs(), Start: pa.StartDate, End: pa.EndDate}
-	}
-	var ids []int64
-	for _, p := range in.Parties {
-		ids = append(ids, p.OrganizationID)
-	}
-	if err := kerjasama.CheckParent(in.Kind, parent, ids, in.StartDate, in.EndDate); err != nil {
-		return nil, err
-	}
-	start, _ := sinergi.ParseDate(in.StartDate)
-	end, _ := sinergi.ParseDate(in.EndDate)
-	if err := kerjasama.CheckTerm(start, end, AgreementConfig.MaxYears, in.TermLegalBasis); err != nil {
-		return nil, err
-	}
-	for _, u := range in.Urusan {
-		x, _ := sinergi.LookupUrusan(u)
-		names = append(names, x.Name.ID)
-	}
-	if in.Urusan == nil {
-		in.Urusan = []string{}
-	}
-	if in.FundingSources == nil {
-		in.FundingSources = []string{}
-	}
-	now := db.now()
-	var prevID *int64
-	if previous != nil {
-		prevID = &previous.ID
-	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, `INSERT INTO agreements (kind, ksdd_category, title, parent_id, previous_id, edition, bordering, start_date, end_date,
-		term_legal_basis, burdens_public, funded_in_current_budget, dprd_required, urusan, scope, value, funding_sources, status, search_text,
-		version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'draft', $18, 1, $19, $19) RETURNING id`,
-		string(in.Kind), in.KSDDCategory, in.Title, nullID(in.ParentID), nullID(prevID), edition, in.Bordering, in.StartDate, in.EndDate,
-		in.TermLegalBasis, in.BurdensPublic, in.FundedInCurrentBudget, kerjasama.DPRDRequired(in.Kind, in.BurdensPublic, in.FundedInCurrentBudget),
-		jsonString(in.Urusan), in.Scope, in.Value, jsonString(in.FundingSources), strings.ToLower(strings.Join(names, " | ")), now).Scan(&id); err != nil {
-		return nil, err
-	}
-	for i, p := range in.Parties {
-		sig := p.Signatories
-		if sig == nil {
-			sig = []sinergi.Signatory{}
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_parties (agreement_id, position, organization_id, unit_id, role, signatories)
-			VALUES ($1, $2, $3, $4, $5, $6)`, id, i, p.OrganizationID, nullID(p.UnitID), p.Role, jsonString(sig)); err != nil {
-			return nil, err
-		}
-	}
-	for i, s := range kerjasama.Stages(in.Kind, in.BurdensPublic, in.FundedInCurrentBudget) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_stages (agreement_id, position, code, required) VALUES ($1, $2, $3, $4)`,
-			id, i, s.Code, s.Required); err != nil {
-			return nil, err
-		}
-	}
-	for i, o := range in.Obligations {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_obligations (agreement_id, position, organization_id, description, due_date)
-			VALUES ($1, $2, $3, $4, $5)`, id, i, o.OrganizationID, o.Description, o.DueDate); err != nil {
-			return nil, err
-		}
-	}
-	out, err := db.getAgreement(ctx, tx, id, false)
+	lk := newKSLookup()
+	n, err := db.checkNewAgreement(ctx, tx, lk, in, previous, edition)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.fillAgreement(ctx, tx, out, true); err != nil {
+	chain := db.auditChain(tx)
+	out, err := db.writeAgreements(ctx, tx, chain, lk, []*newAgreement{n})
+	if err != nil {
 		return nil, err
 	}
-	if err := db.appendAudit(ctx, tx, "create", "agreement", id, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return out[0], chain.flush(ctx)
 }
 
 // lockAgreement reads an agreement for a change by the actor: it must

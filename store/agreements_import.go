@@ -48,39 +48,79 @@ var agreementImport = &importSpec{
 
 // ImportAgreements stores the rows of an import file as draft agreements,
 // each through the same checks as CreateAgreement, in one transaction (see
-// importRows).
+// runImport).
 func (db *DB) ImportAgreements(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error) {
-	names := orgNames{}
-	return db.importRows(ctx, agreementImport, rows, mode, func(tx *sql.Tx, r sheet.Row, p *rowProblems) (int64, error) {
-		in, err := db.importInput(ctx, tx, r, names, p)
-		if err != nil {
-			return 0, err
-		}
-		if len(p.list) > 0 {
-			in.Normalize()
-			p.addFields(in.Validate()) // report the other fields' problems too
-			return 0, nil
-		}
-		if err := checkAgreementInput(ctx, &in); err != nil {
-			if !p.addErr(err, "parties") {
-				return 0, err
+	return runImport(ctx, db, db.agreementKind(), rowsOf(rows), mode)
+}
+
+// ImportAgreementsFile imports an uploaded xlsx or CSV file as
+// ImportAgreements does, reading its rows as a stream; a file that cannot
+// be read is a *sheet.Error and imports nothing.
+func (db *DB) ImportAgreementsFile(ctx context.Context, b []byte, mode sheet.Mode) (*sheet.Report, error) {
+	return runImport(ctx, db, db.agreementKind(), fileOf(sheet.Agreements, b), mode)
+}
+
+// agreementKind is the import of agreements: the party names of a batch
+// looked up in one query and the organisations they name read in another
+// (each once per import), the law checked row by row (checkNewAgreement),
+// the valid rows written together (writeAgreements).
+func (db *DB) agreementKind() *importKind[*newAgreement] {
+	names, lk := orgNames{}, newKSLookup()
+	return &importKind[*newAgreement]{spec: agreementImport,
+		analyze: "agreements, agreement_parties, agreement_stages, agreement_obligations",
+		prepare: func(ctx context.Context, tx *sql.Tx, rows []sheet.Row) error {
+			var refs []string
+			for _, r := range rows {
+				refs = append(refs, sheet.List(r.Cells["parties"])...)
 			}
-			return 0, nil
-		}
-		a, err := db.insertAgreement(ctx, tx, in, nil, 1)
-		if err != nil {
-			if !p.addErr(err, "") {
-				return 0, err
+			found, err := names.prefetch(ctx, tx, refs)
+			if err != nil {
+				return err
 			}
-			return 0, nil
-		}
-		return a.ID, nil
-	}, nil)
+			return db.prefetchOrgs(ctx, tx, lk, found)
+		},
+		check: func(ctx context.Context, tx *sql.Tx, r sheet.Row, p *rowProblems, flush func() error) (*newAgreement, bool, error) {
+			in, err := importInput(ctx, tx, r, names, p)
+			if err != nil {
+				return nil, false, err
+			}
+			if len(p.list) > 0 {
+				in.Normalize()
+				p.addFields(in.Validate()) // report the other fields' problems too
+				return nil, false, nil
+			}
+			if err := checkAgreementInput(ctx, &in); err != nil {
+				return nil, false, p.rowErr(err, "parties")
+			}
+			if in.ParentID != nil {
+				// the parent may be a row of this file still pending
+				if err := flush(); err != nil {
+					return nil, false, err
+				}
+			}
+			n, err := db.checkNewAgreement(ctx, tx, lk, in, nil, 1)
+			if err != nil {
+				return nil, false, p.rowErr(err, "")
+			}
+			return n, true, nil
+		},
+		write: func(ctx context.Context, tx *sql.Tx, chain *auditChain, ns []*newAgreement) ([]int64, error) {
+			out, err := db.writeAgreements(ctx, tx, chain, lk, ns)
+			if err != nil {
+				return nil, err
+			}
+			ids := make([]int64, len(out))
+			for i, a := range out {
+				ids[i] = a.ID
+			}
+			return ids, nil
+		},
+	}
 }
 
 // importInput reads one row into an agreement input; cells that cannot be
 // read are reported to p.
-func (db *DB) importInput(ctx context.Context, q querier, r sheet.Row, names orgNames, p *rowProblems) (sinergi.AgreementInput, error) {
+func importInput(ctx context.Context, q querier, r sheet.Row, names orgNames, p *rowProblems) (sinergi.AgreementInput, error) {
 	c := r.Cells
 	in := sinergi.AgreementInput{Kind: sinergi.AgreementKind(c["kind"]), KSDDCategory: c["ksdd_category"], Title: c["title"],
 		StartDate: sheet.Date(c["start_date"]), EndDate: sheet.Date(c["end_date"]), Scope: c["scope"]}

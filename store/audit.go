@@ -12,7 +12,7 @@ import (
 
 // appendAudit records a change in the same transaction as the change itself.
 // before and after are marshalled to JSON (nil for none). A batch of
-// entries in one transaction can use an auditChain instead (audit_chain.go).
+// entries in one transaction uses one auditChain (audit_chain.go).
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, action, entity string, entityID int64, before, after any) error {
 	c := db.auditChain(tx)
 	if err := c.append(ctx, action, entity, entityID, before, after); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -118,6 +119,12 @@ func (db *DB) CheckSchema(ctx context.Context) error {
 	return nil
 }
 
+// goSteps are migrations' steps in Go, run in the migration's transaction
+// after its SQL: rewriting stored data in a form SQL cannot compute.
+var goSteps = map[int]func(ctx context.Context, db *DB, tx *sql.Tx) error{
+	13: refreshAllAgreementSearch, // the folded search text (0013_agreement_search)
+}
+
 // Migrate applies every migration newer than the database's schema and
 // returns how many ran. On PostgreSQL an advisory lock keeps several server
 // copies from migrating at once.
@@ -156,6 +163,12 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
 			return n, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if step := goSteps[m.version]; step != nil {
+			if err := step(ctx, db, tx); err != nil {
+				tx.Rollback()
+				return n, fmt.Errorf("migration %s: %w", m.name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`, m.version, m.name, db.now()); err != nil {
 			tx.Rollback()

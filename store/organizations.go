@@ -194,6 +194,11 @@ func (db *DB) UpdateOrganization(ctx context.Context, id, version int64, in sine
 			in.Name, in.Acronym, string(in.Sector), in.RegionCode, nullID(in.ParentID), db.now(), id); err != nil {
 			return err
 		}
+		if in.Name != before.Name || in.Acronym != before.Acronym {
+			if err := db.refreshAgreementSearchOf(ctx, tx, "organization_id", id); err != nil {
+				return err
+			}
+		}
 		if o, err = db.getOrg(ctx, tx, id, false); err != nil {
 			return err
 		}

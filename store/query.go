@@ -1,7 +1,10 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -40,3 +43,70 @@ func likePattern(s string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// insertRows writes rows (each len(cols) values) into table with multi-row
+// INSERTs of at most 30,000 parameters (under both engines' limits). The
+// placeholders are $n on PostgreSQL and ? on SQLite, whose parser and
+// binder look each $n up in a list, which makes long statements of $n
+// quadratic. With
+// returning ("id"), it returns that column of the inserted rows, ascending:
+// ids are assigned in the order of the VALUES list, so the i-th id is the
+// i-th row's.
+func (db *DB) insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any, returning string) ([]int64, error) {
+	var ids []int64
+	per := max(1, 30000/len(cols))
+	var sb strings.Builder
+	for len(rows) > 0 {
+		chunk := rows[:min(per, len(rows))]
+		rows = rows[len(chunk):]
+		sb.Reset()
+		sb.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+		args := make([]any, 0, len(chunk)*len(cols))
+		for i, r := range chunk {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteByte('(')
+			for j, v := range r {
+				if j > 0 {
+					sb.WriteString(", ")
+				}
+				args = append(args, v)
+				if db.Dialect == Postgres {
+					sb.WriteString("$" + strconv.Itoa(len(args)))
+				} else {
+					sb.WriteByte('?')
+				}
+			}
+			sb.WriteByte(')')
+		}
+		if returning == "" {
+			if _, err := tx.ExecContext(ctx, sb.String(), args...); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		res, err := tx.QueryContext(ctx, sb.String()+" RETURNING "+returning, args...)
+		if err != nil {
+			return nil, err
+		}
+		first := len(ids)
+		for res.Next() {
+			var id int64
+			if err := res.Scan(&id); err != nil {
+				res.Close()
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return nil, err
+		}
+		if len(ids)-first != len(chunk) {
+			return nil, fmt.Errorf("insert into %s: %d rows returned for %d", table, len(ids)-first, len(chunk))
+		}
+		slices.Sort(ids[first:])
+	}
+	return ids, nil
+}

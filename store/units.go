@@ -156,6 +156,11 @@ func (db *DB) UpdateUnit(ctx context.Context, id, version int64, in sinergi.Unit
 			nullID(in.ParentID), in.Name, string(in.Kind), id); err != nil {
 			return err
 		}
+		if in.Name != before.Name {
+			if err := db.refreshAgreementSearchOf(ctx, tx, "unit_id", id); err != nil {
+				return err
+			}
+		}
 		if u, err = db.getUnit(ctx, tx, id, false); err != nil {
 			return err
 		}
@@ -189,7 +194,14 @@ func (db *DB) DeleteUnit(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE people SET unit_id = NULL, version = version + 1 WHERE unit_id = $1`, id); err != nil {
 			return err
 		}
+		named, err := agreementIDsOf(ctx, tx, "unit_id", id) // their search text names the unit
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM units WHERE id = $1`, id); err != nil {
+			return err
+		}
+		if err := db.refreshAgreementSearch(ctx, tx, named); err != nil {
 			return err
 		}
 		return db.appendAudit(ctx, tx, "delete", "unit", id, before, nil)

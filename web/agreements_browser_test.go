@@ -131,7 +131,9 @@ func TestBrowserKSDDToActive(t *testing.T) {
 	}
 	shot(t, ctx, "agreement-ksdd-active.png")
 	// the registry agrees with the page
-	l, err := db.Agreements(sys, sinergi.AgreementFilter{Q: "angkutan pengumpan stasiun mandai", Limit: 5})
+	// every word begins a word of the record: the demo's KB mentions
+	// "angkutan pengumpan ke Stasiun Maros, Mandai" too, not "kerja sama"
+	l, err := db.Agreements(sys, sinergi.AgreementFilter{Q: "kerja sama angkutan pengumpan mandai", Limit: 5})
 	if err != nil || l.Total != 1 || l.Items[0].Status != sinergi.AgreementActive {
 		t.Fatalf("stored: %v %+v", err, l)
 	}
@@ -208,8 +210,14 @@ func TestBrowserImportReport(t *testing.T) {
 	if err != nil || after.Total != before.Total {
 		t.Fatalf("all or nothing stored something: %d → %d (%v)", before.Total, after.Total, err)
 	}
-	if l, _ := db.Agreements(sys, sinergi.AgreementFilter{Q: "stasiun ma'rang", Limit: 1}); l.Total != 0 {
-		t.Fatal("the valid row was stored in all-or-nothing mode")
+	l, err := db.Agreements(sys, sinergi.AgreementFilter{Q: "pemeliharaan jalan akses stasiun ma'rang", Limit: 50})
+	if err != nil || l.Total == 0 { // the demo's KB has these words too
+		t.Fatalf("search: %v %+v", err, l)
+	}
+	for _, a := range l.Items {
+		if a.Title == rows[0][2] {
+			t.Fatal("the valid row was stored in all-or-nothing mode")
+		}
 	}
 }
 

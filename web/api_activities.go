@@ -135,7 +135,7 @@ func (s *Server) apiNetwork(w http.ResponseWriter, r *http.Request) error {
 // GET /api/v1/activities/template.xlsx, POST /api/v1/activities/import and
 // the page /activities/import.
 func (s *Server) activityImporter() *importer {
-	return &importer{layout: sheet.Activities, run: s.DB.ImportActivities, view: importView{
+	return &importer{layout: sheet.Activities, run: s.DB.ImportActivitiesFile, view: importView{
 		Path: "/activities/import", Template: "/api/v1/activities/template.xlsx",
 		Heading: sinergi.T("Impor kegiatan kolaborasi dari Excel atau CSV", "Import collaboration activities from Excel or CSV"),
 		Title:   sinergi.T("Impor kegiatan", "Import activities"),

@@ -13,7 +13,7 @@ import (
 // GET /api/v1/agreements/template.xlsx, POST /api/v1/agreements/import and
 // the page /agreements/import.
 func (s *Server) agreementImporter() *importer {
-	return &importer{layout: sheet.Agreements, run: s.DB.ImportAgreements, view: importView{
+	return &importer{layout: sheet.Agreements, run: s.DB.ImportAgreementsFile, view: importView{
 		Path: "/agreements/import", Template: "/api/v1/agreements/template.xlsx",
 		Heading: sinergi.T("Impor kerja sama dari Excel atau CSV", "Import agreements from Excel or CSV"),
 		Title:   sinergi.T("Impor kerja sama", "Import agreements"),

@@ -45,7 +45,7 @@ func importMode(s string) (sheet.Mode, error) {
 // imports the rows and the texts of its page.
 type importer struct {
 	layout *sheet.Layout
-	run    func(ctx context.Context, rows []sheet.Row, mode sheet.Mode) (*sheet.Report, error)
+	run    func(ctx context.Context, file []byte, mode sheet.Mode) (*sheet.Report, error) // reads the file as a stream (sheet.Layout.Scan)
 	view   importView
 }
 
@@ -70,15 +70,10 @@ func (s *Server) importFile(w http.ResponseWriter, r *http.Request, im *importer
 	if err != nil {
 		return nil, err
 	}
-	rows, format, err := im.layout.Read(up.Data)
+	rep, err := im.run(r.Context(), up.Data, mode)
 	if err != nil {
 		return nil, sheetErr(err)
 	}
-	rep, err := im.run(r.Context(), rows, mode)
-	if err != nil {
-		return nil, err
-	}
-	rep.Format = format
 	return rep, nil
 }
 

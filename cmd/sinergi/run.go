@@ -44,6 +44,8 @@ var commands = map[string]command{
 	"restore": {"pulihkan cadangan SQLite ke basis data kosong / restore a SQLite backup", cmdRestore},
 	"version": {"tampilkan versi / print the version", cmdVersion},
 
+	"import": {"impor kerja sama dari xlsx/CSV (agreements FILE) / import agreements", cmdImport},
+
 	"corridor": {"koridor: verify-draw FILE memeriksa ulang undian kios / re-check a published kiosk draw", cmdCorridor},
 }
 
