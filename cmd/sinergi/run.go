@@ -44,7 +44,7 @@ var commands = map[string]command{
 	"restore": {"pulihkan cadangan SQLite ke basis data kosong / restore a SQLite backup", cmdRestore},
 	"version": {"tampilkan versi / print the version", cmdVersion},
 
-	"import": {"impor kerja sama dari xlsx/CSV (agreements FILE) / import agreements", cmdImport},
+	"import": {"impor kerja sama atau kegiatan dari xlsx/CSV (agreements|activities FILE) / import agreements or activities", cmdImport},
 
 	"corridor": {"koridor: verify-draw FILE memeriksa ulang undian kios / re-check a published kiosk draw", cmdCorridor},
 }
