@@ -2,9 +2,6 @@ package web_test
 
 import (
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,19 +11,13 @@ import (
 
 	"sinergi"
 	"sinergi/demo"
-	"sinergi/store/storetest"
-	"sinergi/web"
 )
 
 // A person imports activities from a CSV through the page in real Chromium
 // and reads the row report; the quarterly chart is drawn on /analytics.
 func TestBrowserActivityImport(t *testing.T) {
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	defer srv.Close()
+	db := demoDB(t)
+	srv := serveDB(t, db)
 	ctx := newBrowser(t)
 	file := filepath.Join(t.TempDir(), "kegiatan.csv")
 	csv := "Jenis kegiatan (type);Instansi pemberi (from_org);Unit penerima (to_unit);Instansi penerima (to_org);Tanggal (date);Uraian (description);Nilai (Rp) (value_rupiah)\n" +

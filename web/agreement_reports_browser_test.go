@@ -2,9 +2,6 @@ package web_test
 
 import (
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +11,6 @@ import (
 
 	"sinergi"
 	"sinergi/demo"
-	"sinergi/store/storetest"
-	"sinergi/web"
 )
 
 // In real Chromium, Maros's admin records an implementation report of the
@@ -23,17 +18,13 @@ import (
 // PT CRI's overdue obligation done.
 func TestBrowserAgreementReport(t *testing.T) {
 	chromium(t)
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t)
 	l, err := db.Agreements(sys, sinergi.AgreementFilter{Kind: sinergi.KindKSDPK, Limit: 1})
 	if err != nil || l.Total == 0 {
 		t.Fatalf("KSDPK: %v", err)
 	}
 	a := l.Items[0]
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	defer srv.Close()
+	srv := serveDB(t, db)
 	file := filepath.Join(t.TempDir(), "foto-lokasi.png")
 	if err := os.WriteFile(file, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...), 0o600); err != nil {
 		t.Fatal(err)

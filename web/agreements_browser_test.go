@@ -3,8 +3,6 @@ package web_test
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -18,19 +16,13 @@ import (
 	"sinergi/demo"
 	"sinergi/sheet"
 	"sinergi/store"
-	"sinergi/store/storetest"
-	"sinergi/web"
 )
 
 // ksBrowser is a demo server and a Chromium logged in as the account.
 func ksBrowser(t *testing.T, email string) (context.Context, *httptest.Server, *store.DB) {
 	t.Helper()
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	t.Cleanup(srv.Close)
+	db := demoDB(t)
+	srv := serveDB(t, db)
 	ctx := newBrowser(t)
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1280, 900),

@@ -1,28 +1,19 @@
 package web_test
 
 import (
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"sinergi/demo"
-	"sinergi/store/storetest"
-	"sinergi/web"
 )
 
 // On /analytics a member picks the unit level in the filter form and gets
 // the E-I tables of that level (issue 6 items 2–3), in a real browser.
 func TestBrowserAnalyticsLevel(t *testing.T) {
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	defer srv.Close()
+	db := demoDB(t)
+	srv := serveDB(t, db)
 	ctx := newBrowser(t)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/login"),

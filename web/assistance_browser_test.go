@@ -2,9 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,25 +12,19 @@ import (
 
 	"sinergi"
 	"sinergi/demo"
-	"sinergi/store/storetest"
-	"sinergi/web"
 )
 
 // A member of Pemkab Maros asks Pemprov Sulsel for emergency help through
 // the stepper (meeting the BK-GROUND rule on the way); Pemprov Sulsel's
 // member then finds no refusal button, only the article saying why.
 func TestBrowserAssistanceEmergency(t *testing.T) {
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t)
 	l, err := db.Organizations(sys, sinergi.OrganizationFilter{Q: "Pemerintah Provinsi Sulawesi Selatan"})
 	if err != nil || l.Total != 1 {
 		t.Fatalf("province: %v %d", err, l.Total)
 	}
 	sulsel := strconv.FormatInt(l.Items[0].ID, 10)
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	defer srv.Close()
+	srv := serveDB(t, db)
 	ctx := newBrowser(t)
 	login := func(email string) {
 		t.Helper()

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"sinergi/demo"
+	"sinergi/store"
 	"sinergi/store/storetest"
 	"sinergi/web"
 )
@@ -68,12 +69,8 @@ func shotDir(t *testing.T) string {
 }
 
 func TestBrowserDemoLogin(t *testing.T) {
-	db := storetest.Open(t)
-	if _, err := demo.Load(sys, db); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
-	defer srv.Close()
+	db := demoDB(t)
+	srv := serveDB(t, db)
 	ctx := newBrowser(t)
 
 	// every console error or uncaught exception (a CSP violation, say) fails the test
@@ -173,4 +170,21 @@ func waitText(t *testing.T, ctx context.Context, css, want string) string {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return got
+}
+
+// demoDB is a fresh database with the demo loaded.
+func demoDB(t *testing.T) *store.DB {
+	t.Helper()
+	db := storetest.Open(t)
+	if _, err := demo.Load(sys, db); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// serveDB serves db's web UI and API until the test ends.
+func serveDB(t *testing.T, db *store.DB) *httptest.Server {
+	srv := httptest.NewServer(web.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), "test").Handler())
+	t.Cleanup(srv.Close)
+	return srv
 }
