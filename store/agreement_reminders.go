@@ -245,32 +245,64 @@ func (db *DB) obligationReminders(ctx context.Context, today time.Time) ([]ksRem
 
 // reportReminders: agreements in force whose next implementation report is
 // past due.
-func (db *DB) reportReminders(ctx context.Context, today time.Time) ([]ksReminder, error) {
-	d := today.Format(time.DateOnly)
+// OverdueReport is an agreement in force whose implementation report is
+// past its due date.
+type OverdueReport struct {
+	AgreementID    int64
+	Title          string
+	Due            string
+	IntervalMonths int
+}
+
+// overdueReports lists the agreements in force with a report past due on
+// today, of one party organisation (0: all).
+func (db *DB) overdueReports(ctx context.Context, today time.Time, orgID int64) ([]OverdueReport, error) {
 	rows, err := db.SQL.QueryContext(ctx, `SELECT a.id, a.title, a.start_date, COALESCE(s.interval_months, $2),
 		COALESCE((SELECT max(r.report_date) FROM agreement_reports r WHERE r.agreement_id = a.id), '')
 		FROM agreements a LEFT JOIN agreement_reporting s ON s.agreement_id = a.id
-		WHERE a.status = 'active' AND a.end_date >= $1 ORDER BY a.id`, d, kerjasama.DefaultReportMonths)
+		WHERE a.status = 'active' AND a.end_date >= $1
+		AND ($3 = 0 OR a.id IN (SELECT agreement_id FROM agreement_parties WHERE organization_id = $3)) ORDER BY a.id`,
+		today.Format(time.DateOnly), kerjasama.DefaultReportMonths, orgID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ksReminder
+	var out []OverdueReport
 	for rows.Next() {
-		var id int64
-		var months int
-		var title, start, last string
-		if err := rows.Scan(&id, &title, &start, &months, &last); err != nil {
+		var o OverdueReport
+		var start, last string
+		if err := rows.Scan(&o.AgreementID, &o.Title, &start, &o.IntervalMonths, &last); err != nil {
 			return nil, err
 		}
-		due := kerjasama.ReportDue(start, last, months)
-		if !kerjasama.ReportOverdue(sinergi.AgreementActive, due, today) {
-			continue
+		o.Due = kerjasama.ReportDue(start, last, o.IntervalMonths)
+		if kerjasama.ReportOverdue(sinergi.AgreementActive, o.Due, today) {
+			out = append(out, o)
 		}
+	}
+	return out, rows.Err()
+}
+
+// OverdueAgreementReports lists an organisation's agreements whose
+// implementation report is overdue, for those who act for it.
+func (db *DB) OverdueAgreementReports(ctx context.Context, orgID int64) ([]OverdueReport, error) {
+	if !sinergi.CanActForOrganization(sinergi.ActorFrom(ctx), orgID) {
+		return nil, sinergi.Forbidden()
+	}
+	return db.overdueReports(ctx, db.ksToday(), orgID)
+}
+
+func (db *DB) reportReminders(ctx context.Context, today time.Time) ([]ksReminder, error) {
+	overdue, err := db.overdueReports(ctx, today, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []ksReminder
+	for _, o := range overdue {
+		id, title, due, months := o.AgreementID, o.Title, o.Due, o.IntervalMonths
 		out = append(out, ksReminder{agreementID: id, subject: "agreement:" + strconv.FormatInt(id, 10) + ":report:" + due,
 			title: sinergi.T("Laporan pelaksanaan terlambat: "+title, "Implementation report overdue: "+title),
 			body: sinergi.T("Laporan pelaksanaan kerja sama ini jatuh tempo pada "+due+" (setiap "+strconv.Itoa(months)+" bulan). Catat laporannya beserta bukti dan kegiatan yang terkait.",
 				"The implementation report of this agreement was due on "+due+" (every "+strconv.Itoa(months)+" months). Record it with its evidence and the activities it covers.")})
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -101,6 +101,11 @@ func TestAgreementPages(t *testing.T) {
 	if st, body := get(t, c, e.srv.URL+"/"); st != 200 || !strings.Contains(body, "Kerja sama akan berakhir: Pengelolaan sampah regional") {
 		t.Errorf("dashboard: %d", st)
 	}
+	// a year in force without a report: the report due after six months is overdue
+	due := today.AddDate(-1, 6, 0).Format(time.DateOnly)
+	if st, body := get(t, c, e.srv.URL+"/"); st != 200 || !strings.Contains(body, "Laporan pelaksanaan terlambat (jatuh tempo "+due+"): Pengelolaan sampah regional") {
+		t.Errorf("dashboard, overdue report due %s: %d", due, st)
+	}
 	if st, body := get(t, c, e.srv.URL+fmt.Sprintf("/agreements/%d", a.ID)); st != 200 || !strings.Contains(body, "Akan berakhir") || !strings.Contains(body, `data-testid="expiring"`) {
 		t.Errorf("expiring detail: %d", st)
 	}

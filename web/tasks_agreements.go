@@ -7,8 +7,9 @@ import (
 	"sinergi"
 )
 
-// agreementTasks: my organisation's agreements that are expiring, and its
-// overdue obligations under agreements in force.
+// agreementTasks: my organisation's agreements that are expiring, its
+// overdue obligations under agreements in force and its overdue
+// implementation reports.
 func agreementTasks(s *Server, r *http.Request) ([]task, error) {
 	u := currentUser(r)
 	if u == nil || u.OrganizationID == 0 || !sinergi.CanActForOrganization(sinergi.ActorFrom(r.Context()), u.OrganizationID) {
@@ -39,6 +40,14 @@ func agreementTasks(s *Server, r *http.Request) ([]task, error) {
 				}
 			}
 		}
+	}
+	late, err := s.DB.OverdueAgreementReports(r.Context(), u.OrganizationID)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range late {
+		out = append(out, task{Text: pick(r, "Laporan pelaksanaan terlambat (jatuh tempo "+o.Due+"): ", "Implementation report overdue (due "+o.Due+"): ") + o.Title,
+			Link: "/agreements/" + strconv.FormatInt(o.AgreementID, 10) + "/reports"})
 	}
 	return out, nil
 }
