@@ -65,18 +65,42 @@ func ascii(s string) bool {
 // Text is the indexed text of a record made of parts: their folded words,
 // each once, separated by single spaces.
 func Text(parts ...string) string {
-	seen := map[string]bool{}
+	seen := make(map[string]bool, 32)
 	var b strings.Builder
+	add := func(w string) {
+		seen[w] = true
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	var word []byte
 	for _, p := range parts {
-		for _, w := range Words(p) {
-			if seen[w] {
-				continue
+		if !ascii(p) {
+			for _, w := range Words(p) {
+				if !seen[w] {
+					add(w)
+				}
 			}
-			seen[w] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			continue
+		}
+		// ASCII (most text): the words are the runs of letters and
+		// digits, lower-cased, as Words folds them — without its
+		// allocations (a word is copied only when new).
+		for i := 0; i <= len(p); i++ {
+			if i < len(p) {
+				if c := p[i]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					word = append(word, c)
+					continue
+				} else if 'A' <= c && c <= 'Z' {
+					word = append(word, c+'a'-'A')
+					continue
+				}
 			}
-			b.WriteString(w)
+			if len(word) > 0 && !seen[string(word)] {
+				add(string(word))
+			}
+			word = word[:0]
 		}
 	}
 	return b.String()

@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -37,4 +38,30 @@ func TestTextAndTerms(t *testing.T) {
 	if got := TSQuery([]string{"pete", "maros"}); got != `'pete':* & 'maros':*` {
 		t.Errorf("TSQuery = %s", got)
 	}
+}
+
+// textByWords is Text as Words defines it: the folded words of the parts,
+// each once, in order.
+func textByWords(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		for _, w := range Words(p) {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// Text's ASCII fast path folds as Words does.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"Jalan Akses_Stasiun-2026 MAROS", "Kab. Maros; Pemkab BARRU (KSDD) 12a", "Café Ümit", "a-b a b A", "~[]{}@`Zz09", ""} {
+		f.Add(s, "pengembangan JALAN")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := Text(a, b, a), textByWords(a, b, a); got != want {
+			t.Errorf("Text(%q, %q) = %q, want %q", a, b, got, want)
+		}
+	})
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"sinergi/audit"
 	"sinergi/sheet"
+	"sinergi/store"
 )
 
 // An import larger than one batch (500 rows) reports each problem on its
@@ -41,6 +43,34 @@ func TestAgreementImportAcrossBatches(t *testing.T) {
 	}
 	if !slices.IsSorted(rep.IDs) {
 		t.Errorf("ids not in file order")
+	}
+	// The audit entries (encoded and hashed while the next rows are
+	// checked) follow the insertion order: entity ids in file order, one
+	// entry each, each holding its agreement.
+	var audited []audit.Entry
+	for off := 0; ; off += 200 {
+		l, err := e.db.AuditEntries(ksSys, store.AuditFilter{Entity: "agreement", Offset: off, Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		audited = append(audited, l.Items...)
+		if len(l.Items) < 200 {
+			break
+		}
+	}
+	slices.Reverse(audited) // oldest first
+	if len(audited) != len(rep.IDs) {
+		t.Fatalf("%d audit entries for %d agreements", len(audited), len(rep.IDs))
+	}
+	for i, x := range audited {
+		row := i + 1
+		if i >= 776 {
+			row++ // row 777 had the problem
+		}
+		if x.EntityID != rep.IDs[i] || i > 0 && x.ID != audited[i-1].ID+1 || x.Action != "create" ||
+			!strings.Contains(x.After, fmt.Sprintf(`"title":"Jalan akses stasiun nomor %d"`, row)) {
+			t.Fatalf("audit entry %d: %+v, want agreement %d (row %d)", i, x, rep.IDs[i], row)
+		}
 	}
 	a, err := e.db.Agreement(e.marosCtx, rep.IDs[1099]) // file row 1102: its parties by id
 	if err != nil || a.Title != "Jalan akses stasiun nomor 1101" || a.Parties[1].OrganizationName != e.pangkep.Name {

@@ -220,14 +220,16 @@ func (db *DB) writeAgreements(ctx context.Context, tx *sql.Tx, chain *auditChain
 		}
 	}
 	out := make([]*sinergi.Agreement, len(ns))
+	after := make([]any, len(ns))
 	today := db.ksToday()
 	for i, n := range ns {
 		if out[i], err = db.agreementView(ctx, tx, lk, n, ids[i], obligationIDs[i], now, today); err != nil {
 			return nil, err
 		}
-		if err := chain.append(ctx, "create", "agreement", ids[i], nil, out[i]); err != nil {
-			return nil, err
-		}
+		after[i] = out[i]
+	}
+	if err := chain.appendAll(ctx, "create", "agreement", ids, after); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -157,6 +157,59 @@ func fileOf(l *sheet.Layout, b []byte) rowSource {
 	return func(fn func(sheet.Row) error) (string, error) { return l.Scan(b, fn) }
 }
 
+// readAhead hands the rows of src to fn as src does, reading them (parsing
+// the file's XML) in a goroutine of its own, a few batches ahead of fn: the
+// parsing of the next rows overlaps the checks and writes of the previous
+// ones. fn runs in the caller's goroutine, in the file's order; its error
+// stops the reading and is returned.
+func readAhead(src rowSource, fn func(sheet.Row) error) (string, error) {
+	type result struct {
+		format string
+		err    error
+	}
+	batches := make(chan []sheet.Row, 2)
+	stop := make(chan struct{})
+	done := make(chan result, 1)
+	errStopped := errors.New("import stopped")
+	go func() {
+		var b []sheet.Row
+		format, err := src(func(r sheet.Row) error {
+			if b = append(b, r); len(b) < importBatch {
+				return nil
+			}
+			select {
+			case batches <- b:
+				b = make([]sheet.Row, 0, importBatch)
+				return nil
+			case <-stop:
+				return errStopped
+			}
+		})
+		if err == nil && len(b) > 0 {
+			select {
+			case batches <- b:
+			case <-stop:
+				err = errStopped
+			}
+		}
+		close(batches)
+		done <- result{format, err}
+	}()
+	for b := range batches {
+		for _, r := range b {
+			if err := fn(r); err != nil {
+				close(stop)
+				for range batches { // let the reader see stop and end
+				}
+				<-done
+				return "", err
+			}
+		}
+	}
+	res := <-done
+	return res.format, res.err
+}
+
 // runImport runs an import: the rows are read, checked and written by the
 // batch (importBatch) in one transaction.
 func runImport[T any](ctx context.Context, db *DB, k *importKind[T], src rowSource, mode sheet.Mode) (*sheet.Report, error) {
@@ -172,6 +225,7 @@ func runImport[T any](ctx context.Context, db *DB, k *importKind[T], src rowSour
 	rep := &sheet.Report{Mode: mode, IDs: []int64{}, Problems: []sheet.Problem{}}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		chain := db.auditChain(tx)
+		chain.ahead = true // the rows written are not changed after
 		var read []sheet.Row
 		var pending []T
 		flush := func() error {
@@ -208,7 +262,7 @@ func runImport[T any](ctx context.Context, db *DB, k *importKind[T], src rowSour
 			}
 			return nil
 		}
-		format, err := src(func(r sheet.Row) error {
+		format, err := readAhead(src, func(r sheet.Row) error {
 			rep.Rows++
 			if read = append(read, r); len(read) == importBatch {
 				return check()
