@@ -130,10 +130,7 @@ func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := store.AuditFilter{Entity: r.URL.Query().Get("entity")}
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	if e := r.URL.Query().Get("entity_id"); e != "" {

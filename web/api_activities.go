@@ -17,11 +17,7 @@ func activityFilter(r *http.Request) (sinergi.ActivityFilter, error) {
 	f := sinergi.ActivityFilter{Type: sinergi.ActivityType(strings.TrimSpace(q.Get("type"))), From: q.Get("from"), To: q.Get("to")}
 	var v sinergi.Validation
 	for _, name := range []string{"org_id", "organization_id"} {
-		if s := q.Get(name); s != "" {
-			id, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || id <= 0 {
-				v.Add(name, name+" harus bilangan bulat positif", name+" must be a positive integer")
-			}
+		if id := queryID(r, name, &v); id != 0 {
 			f.OrgID = id
 		}
 	}
@@ -38,10 +34,7 @@ func activityFilter(r *http.Request) (sinergi.ActivityFilter, error) {
 		}
 	}
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return f, err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return f, err
 	}
 	return f, v.Err()

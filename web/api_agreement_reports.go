@@ -81,12 +81,6 @@ func (s *Server) apiUpdateAgreementReport(w http.ResponseWriter, r *http.Request
 // sinergi.MaxEvidenceSize, of a type sinergi.SniffEvidence accepts.
 var evidenceRule = uploadRule{Max: sinergi.MaxEvidenceSize, Kinds: []sinergi.FileKind{sinergi.FilePDF, sinergi.FilePNG, sinergi.FileJPEG, sinergi.FileText, sinergi.FileXLSX, sinergi.FileDOCX}}
 
-func fieldErr(field, id, en string) error {
-	var v sinergi.Validation
-	v.Add(field, id, en)
-	return v.Err()
-}
-
 func (s *Server) apiAddReportEvidence(w http.ResponseWriter, r *http.Request) error {
 	id, rid, err := reportTarget(r)
 	if err != nil {

@@ -22,23 +22,10 @@ func agreementFilter(r *http.Request) (sinergi.AgreementFilter, error) {
 	if len([]rune(f.Q)) > 200 {
 		v.Add("q", "Kata kunci paling banyak 200 karakter", "The search text must be at most 200 characters")
 	}
-	for _, p := range []struct {
-		name string
-		dst  *int64
-	}{{"org_id", &f.OrgID}, {"parent_id", &f.ParentID}} {
-		if s := q.Get(p.name); s != "" {
-			n, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || n <= 0 {
-				v.Add(p.name, p.name+" harus bilangan bulat positif", p.name+" must be a positive integer")
-			}
-			*p.dst = n
-		}
-	}
+	f.OrgID = queryID(r, "org_id", &v)
+	f.ParentID = queryID(r, "parent_id", &v)
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return f, err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return f, err
 	}
 	return f, v.Err()

@@ -20,23 +20,10 @@ func assistFilter(r *http.Request) (sinergi.AssistanceFilter, error) {
 	if f.Role != "" && f.Role != "requester" && f.Role != "provider" {
 		v.Add("role", "role harus requester atau provider", "role must be requester or provider")
 	}
-	for _, b := range []struct {
-		name string
-		dst  **bool
-	}{{"overdue", &f.Overdue}, {"emergency", &f.Emergency}} {
-		if s := q.Get(b.name); s != "" {
-			x, err := strconv.ParseBool(s)
-			if err != nil {
-				v.Add(b.name, b.name+" harus true atau false", b.name+" must be true or false")
-			}
-			*b.dst = &x
-		}
-	}
+	f.Overdue = queryBool(r, "overdue", &v)
+	f.Emergency = queryBool(r, "emergency", &v)
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return f, err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return f, err
 	}
 	return f, v.Err()

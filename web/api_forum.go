@@ -25,10 +25,7 @@ func forumFilter(r *http.Request) (sinergi.ForumFilter, error) {
 		v.Add("q", "Kata kunci terlalu panjang", "Search text too long")
 	}
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return f, err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return f, err
 	}
 	return f, v.Err()

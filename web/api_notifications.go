@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"sinergi"
 	"sinergi/notify"
 	"sinergi/store"
 )
@@ -15,14 +14,10 @@ func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request) error 
 	case "true":
 		f.Unread = true
 	default:
-		return &sinergi.Error{Code: sinergi.CodeInvalid, Msg: sinergi.T("unread harus true atau false", "unread must be true or false"),
-			Fields: []sinergi.FieldError{{Field: "unread", Msg: sinergi.T("unread harus true atau false", "unread must be true or false")}}}
+		return invalidField("unread", "unread harus true atau false", "unread must be true or false")
 	}
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	l, err := s.DB.Notifications(r.Context(), f)

@@ -16,10 +16,7 @@ func (s *Server) apiProposals(w http.ResponseWriter, r *http.Request) error {
 	}
 	f.ForumID = queryID(r, "forum_id", &v)
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return err
 	}
 	if err := v.Err(); err != nil {

@@ -89,10 +89,7 @@ func orgFilter(r *http.Request) (sinergi.OrganizationFilter, error) {
 		v.Add("q", "Kata kunci terlalu panjang", "Search text too long")
 	}
 	var err error
-	if f.Offset, err = queryInt(r, "offset"); err != nil {
-		return f, err
-	}
-	if f.Limit, err = queryInt(r, "limit"); err != nil {
+	if f.Offset, f.Limit, err = queryPage(r); err != nil {
 		return f, err
 	}
 	return f, v.Err()

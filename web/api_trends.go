@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"sinergi"
@@ -15,14 +14,7 @@ var zeroTime time.Time
 func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	var v sinergi.Validation
-	var orgID int64
-	if sv := q.Get("org_id"); sv != "" {
-		id, err := strconv.ParseInt(sv, 10, 64)
-		if err != nil || id <= 0 {
-			v.Add("org_id", "org_id harus bilangan bulat positif", "org_id must be a positive integer")
-		}
-		orgID = id
-	}
+	orgID := queryID(r, "org_id", &v)
 	var from, to time.Time
 	for _, p := range []struct {
 		name string

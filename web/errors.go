@@ -118,3 +118,10 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func logAttrs(r *http.Request) []any { return []any{slog.String("request_id", requestID(r))} }
+
+// invalidField is a 400 problem naming the field.
+func invalidField(field, id, en string) error {
+	var v sinergi.Validation
+	v.Add(field, id, en)
+	return v.Err()
+}

@@ -157,7 +157,7 @@ func (s *Server) agreementReportCreate(w http.ResponseWriter, r *http.Request) e
 	for _, v := range f["activity_ids"] {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return s.reportFailed(w, r, fieldErr("activity_ids", "Pilihan kegiatan tidak valid", "Invalid activity"))
+			return s.reportFailed(w, r, invalidField("activity_ids", "Pilihan kegiatan tidak valid", "Invalid activity"))
 		}
 		in.ActivityIDs = append(in.ActivityIDs, n)
 	}
@@ -187,7 +187,7 @@ func (s *Server) agreementReportUpload(w http.ResponseWriter, r *http.Request) e
 	}
 	name, data, err := readFormWithFile(w, r)
 	if err == nil && data == nil {
-		err = fieldErr("file", "Pilih berkas bukti untuk diunggah", "Choose an evidence file to upload")
+		err = invalidField("file", "Pilih berkas bukti untuk diunggah", "Choose an evidence file to upload")
 	}
 	if err == nil {
 		_, err = s.DB.AddReportEvidence(r.Context(), id, rid, name, data)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"sinergi"
 	"sinergi/report"
 )
 
@@ -104,11 +103,4 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Disposition", "attachment; filename=\""+safeFileName("laporan-kolaborasi-"+rep.OrgName+"-"+rep.From.Format(time.DateOnly)+"-"+rep.To.Format(time.DateOnly))+".pdf\"")
 	w.Write(buf.Bytes())
 	return nil
-}
-
-// invalidField is a 400 problem naming the field.
-func invalidField(field, id, en string) error {
-	var v sinergi.Validation
-	v.Add(field, id, en)
-	return v.Err()
 }
