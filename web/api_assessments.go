@@ -67,29 +67,11 @@ func (s *Server) apiCreateSurvey(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiSurvey(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := s.DB.Campaign(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, c)
-	return nil
+	return byID(w, r, s.DB.Campaign)
 }
 
 func (s *Server) apiSurveyResults(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	res, err := s.DB.Results(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, res)
-	return nil
+	return byID(w, r, s.DB.Results)
 }
 
 func (s *Server) apiSurveyRespond(w http.ResponseWriter, r *http.Request) error {
@@ -160,16 +142,7 @@ func (s *Server) apiCreateAssessment(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) apiAssessment(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	x, err := s.DB.Assessment(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, x)
-	return nil
+	return byID(w, r, s.DB.Assessment)
 }
 
 // assessmentPart decodes a stage entry, adds it and answers with the whole

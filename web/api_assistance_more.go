@@ -45,16 +45,7 @@ func (s *Server) apiAssistanceUpdate(w http.ResponseWriter, r *http.Request) err
 }
 
 func (s *Server) apiAssistanceStats(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	st, err := s.DB.AssistanceStats(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, st)
-	return nil
+	return byID(w, r, s.DB.AssistanceStats)
 }
 
 func writeNumbering(w http.ResponseWriter, n *sinergi.AssistanceNumbering) {

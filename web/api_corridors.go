@@ -37,16 +37,7 @@ func (s *Server) apiCreateCorridor(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiCorridor(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := s.DB.Corridor(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, c)
-	return nil
+	return byID(w, r, s.DB.Corridor)
 }
 
 func (s *Server) apiCorridorPlan(w http.ResponseWriter, r *http.Request) error {
@@ -105,16 +96,7 @@ func (s *Server) apiCorridorCommit(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiCorridorClose(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := s.DB.CloseCorridorApplications(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, c)
-	return nil
+	return byID(w, r, s.DB.CloseCorridorApplications)
 }
 
 func (s *Server) apiCorridorDraw(w http.ResponseWriter, r *http.Request) error {
@@ -135,16 +117,7 @@ func (s *Server) apiCorridorDraw(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiCorridorDraws(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	l, err := s.DB.CorridorDraws(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, l)
-	return nil
+	return byID(w, r, s.DB.CorridorDraws)
 }
 
 // apiCorridorDrawRecord returns the published draw record: exactly the JSON
@@ -167,16 +140,7 @@ func (s *Server) apiCorridorDrawRecord(w http.ResponseWriter, r *http.Request) e
 }
 
 func (s *Server) apiCorridorAppeals(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	l, err := s.DB.CorridorAppeals(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, l)
-	return nil
+	return byID(w, r, s.DB.CorridorAppeals)
 }
 
 func (s *Server) apiCreateCorridorAppeal(w http.ResponseWriter, r *http.Request) error {

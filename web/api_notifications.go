@@ -29,16 +29,7 @@ func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) apiReadNotification(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := s.DB.MarkNotificationRead(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, n)
-	return nil
+	return byID(w, r, s.DB.MarkNotificationRead)
 }
 
 func (s *Server) apiReadAllNotifications(w http.ResponseWriter, r *http.Request) error {

@@ -39,16 +39,7 @@ func (s *Server) apiUniversity(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiPartnerCategory(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := s.DB.OrganizationPartnerCategory(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, c)
-	return nil
+	return byID(w, r, s.DB.OrganizationPartnerCategory)
 }
 
 func (s *Server) apiSetPartnerCategory(w http.ResponseWriter, r *http.Request) error {

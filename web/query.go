@@ -66,3 +66,18 @@ func listUnder[T any](w http.ResponseWriter, r *http.Request, list func(ctx cont
 	writeJSON(w, http.StatusOK, l)
 	return nil
 }
+
+// byID serves call on the record named by the path's id, answering 200 with
+// what it returns.
+func byID[T any](w http.ResponseWriter, r *http.Request, call func(ctx context.Context, id int64) (T, error)) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	out, err := call(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
