@@ -36,14 +36,8 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	in := sinergi.UserInput{Email: r.PostForm.Get("email"), Name: r.PostForm.Get("name"), OrganizationID: id, Password: r.PostForm.Get("password")}
@@ -64,14 +58,8 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userSetActive(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	u, err := s.DB.User(r.Context(), id)

@@ -246,14 +246,8 @@ func (s *Server) agreementEvidenceDelete(w http.ResponseWriter, r *http.Request)
 }
 
 func (s *Server) agreementReportingSave(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("interval_months")))

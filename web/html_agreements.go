@@ -326,14 +326,8 @@ func (s *Server) renderAgreement(w http.ResponseWriter, r *http.Request, st int,
 // agreementAction runs a change posted from the detail page and shows the
 // page again with the messages when it fails.
 func (s *Server) agreementAction(w http.ResponseWriter, r *http.Request, ok string, do func(id, version int64, form url.Values) (*sinergi.Agreement, error)) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	version, _ := strconv.ParseInt(r.PostForm.Get("version"), 10, 64)

@@ -188,14 +188,8 @@ func (s *Server) surveyPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) surveyLinksIssue(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	n, _ := strconv.Atoi(r.PostForm.Get("count"))
@@ -385,14 +379,8 @@ func (s *Server) assessmentPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) assessmentAdd(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f := r.PostForm
@@ -480,14 +468,8 @@ func (s *Server) obstacleCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) obstacleStatus(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	cur, err := s.DB.Obstacle(r.Context(), id)

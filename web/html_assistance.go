@@ -157,14 +157,8 @@ func (s *Server) renderAssist(w http.ResponseWriter, r *http.Request, st int, a 
 // assistanceStep serves the buttons of the request page: submit, accept,
 // start, complete, cancel, cost confirmation and signature.
 func (s *Server) assistanceStep(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	ctx, version, in := r.Context(), formVersion(r.PostForm), sinergi.StepInput{Note: r.PostForm.Get("note")}

@@ -176,14 +176,8 @@ func (s *Server) renderCorridor(w http.ResponseWriter, r *http.Request, status i
 // flash and back to the page; on a domain error the page again with the
 // errors and the input kept.
 func (s *Server) corridorAction(w http.ResponseWriter, r *http.Request, ok, anchor string, do func(id int64, f url.Values) error) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	if err := do(id, r.PostForm); err != nil {

@@ -129,14 +129,8 @@ func stepFieldErrors(err error, n int) error {
 // corridorActionMsg is corridorAction with the flash message made by the
 // action itself.
 func (s *Server) corridorActionMsg(w http.ResponseWriter, r *http.Request, anchor string, do func(id int64, f url.Values) (string, error)) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	msg, err := do(id, r.PostForm)

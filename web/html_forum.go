@@ -155,14 +155,8 @@ func (s *Server) forumPageWith(w http.ResponseWriter, r *http.Request, st int, i
 // runs do, and either redirects to the forum (with a flash) or shows the
 // page again with the problems.
 func (s *Server) forumForm(w http.ResponseWriter, r *http.Request, open, anchor, done string, do func(id int64, form url.Values) (string, error)) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	next, err := do(id, r.PostForm)

@@ -47,14 +47,8 @@ func (s *Server) charterEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) charterSave(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	f := r.PostForm
@@ -184,14 +178,8 @@ func (s *Server) meetingPrint(w http.ResponseWriter, r *http.Request) error {
 
 // meetingForm handles a form posted on the meeting page.
 func (s *Server) meetingForm(w http.ResponseWriter, r *http.Request, open, anchor, done string, do func(id int64, f url.Values) error) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	if err := do(id, r.PostForm); err != nil {

@@ -69,14 +69,8 @@ func backTo(v string) string {
 }
 
 func (s *Server) notificationRead(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	n, err := s.DB.MarkNotificationRead(r.Context(), id)

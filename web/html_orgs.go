@@ -46,6 +46,19 @@ func parseForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// postedTo is the start of a form posted to a record's page: a signed-in
+// user, the record's id from the path, and the form read.
+func postedTo(w http.ResponseWriter, r *http.Request) (int64, error) {
+	if _, err := requireUser(r); err != nil {
+		return 0, err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, parseForm(w, r)
+}
+
 func formVersion(form url.Values) int64 {
 	v, _ := strconv.ParseInt(form.Get("version"), 10, 64)
 	return v
@@ -177,14 +190,8 @@ func (s *Server) organizationEdit(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) organizationSave(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	var v sinergi.Validation
@@ -211,14 +218,8 @@ func unitInput(form url.Values, v *sinergi.Validation) sinergi.UnitInput {
 }
 
 func (s *Server) unitCreate(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	var v sinergi.Validation

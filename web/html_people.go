@@ -64,14 +64,8 @@ func (s *Server) personNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) personCreate(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	var v sinergi.Validation

@@ -68,14 +68,8 @@ func (s *Server) proposalPrint(w http.ResponseWriter, r *http.Request) error {
 
 // proposalForm handles a form posted on the proposal page.
 func (s *Server) proposalForm(w http.ResponseWriter, r *http.Request, open, done string, do func(id int64, f url.Values) (int64, error)) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	next, err := do(id, r.PostForm)

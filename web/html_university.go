@@ -143,14 +143,8 @@ func (s *Server) renderUniversity(w http.ResponseWriter, r *http.Request, st int
 // partnerCategorySave sets a partner's category from the university page
 // and returns to it.
 func (s *Server) partnerCategorySave(w http.ResponseWriter, r *http.Request) error {
-	if _, err := requireUser(r); err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	id, err := postedTo(w, r)
 	if err != nil {
-		return err
-	}
-	if err := parseForm(w, r); err != nil {
 		return err
 	}
 	back := r.PostForm.Get("back")
