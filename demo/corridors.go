@@ -139,13 +139,10 @@ func loadCorridor(ctx context.Context, db *store.DB) error {
 		}
 	}
 	apps := corridorApplicants(st)
-	var appIDs []int64
 	for _, a := range apps {
-		made, err := db.CreateCorridorApplication(as, c.ID, a)
-		if err != nil {
+		if _, err := db.CreateCorridorApplication(as, c.ID, a); err != nil {
 			return fmt.Errorf("application %s: %w", a.BusinessName, err)
 		}
-		appIDs = append(appIDs, made.ID)
 	}
 	seed := DemoCorridorSeed()
 	b, _ := hex.DecodeString(seed)

@@ -205,7 +205,6 @@ func (db *DB) CreateCampaign(ctx context.Context, in sinergi.CampaignInput) (*si
 		var groups []svGroup
 		var owner int64
 		var forumID *int64
-		var unitIDs []int64
 		bad := func(field, id, en string) error {
 			var v sinergi.Validation
 			v.Add(field, id, en)
@@ -237,7 +236,6 @@ func (db *DB) CreateCampaign(ctx context.Context, in sinergi.CampaignInput) (*si
 					return bad("unit_ids", "Semua unit kerja sasaran harus dari satu instansi", "All target units must belong to one organisation")
 				}
 				owner = u.OrganizationID
-				unitIDs = append(unitIDs, u.ID)
 				groups = append(groups, svGroup{sinergi.CampaignGroup{Key: "unit:" + strconv.FormatInt(u.ID, 10), Label: u.Name}, u.OrganizationID})
 			}
 			if !sinergi.CanManageOrganization(a, owner) {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"log/slog"
 	"net/http"
 
 	"sinergi"
@@ -116,8 +115,6 @@ func (s *Server) htmlError(w http.ResponseWriter, r *http.Request, err error) {
 	st := status[e.Code]
 	s.render(w, r, st, "error", page{Title: http.StatusText(st), Data: map[string]any{"Status": st, "Message": e.Msg.In(lang(r)), "RequestID": requestID(r)}})
 }
-
-func logAttrs(r *http.Request) []any { return []any{slog.String("request_id", requestID(r))} }
 
 // invalidField is a 400 problem naming the field.
 func invalidField(field, id, en string) error {

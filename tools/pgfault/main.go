@@ -126,7 +126,7 @@ func run(c config) error {
 		return true
 	})
 	defer stop()
-	var notReady, downFor, backIn []time.Duration
+	var downFor, backIn []time.Duration
 	for round := 1; round <= c.rounds; round++ {
 		time.Sleep(c.settle)
 		phase.Store(1)
@@ -142,7 +142,6 @@ func run(c config) error {
 		if err != nil {
 			return fmt.Errorf("round %d, database down: %w", round, err)
 		}
-		notReady = append(notReady, nr)
 		time.Sleep(c.down - time.Since(t0))
 		t1 := time.Now()
 		if out, err := pgctl(c, "restart"); err != nil { // starts it with the saved options
